@@ -1,0 +1,42 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { existsSync } from 'node:fs';
+import { esbuild } from './scripts/esbuild-plugin.mjs';
+
+const entries = {
+  index: 'src/index.ts',
+  ...(existsSync('src/backends/loopback/index.ts') ? { loopback: 'src/backends/loopback/index.ts' } : {}),
+};
+
+/** npm build: one file per module, dependencies left to the consumer's bundler. */
+const npmBuild = {
+  input: Object.values(entries),
+  external: [/^lit($|\/)/, /^@lit\//, /^trtc-js-sdk($|\/)/],
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), esbuild()],
+  output: {
+    dir: 'dist',
+    format: 'esm',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    sourcemap: true,
+  },
+};
+
+/**
+ * CDN build: self-contained, lit bundled. The SDK is reached only through a dynamic import,
+ * so it lands in its own chunk that the browser fetches when a room joins with it.
+ */
+const cdnBuild = {
+  input: Object.fromEntries(
+    Object.entries(entries).map(([name, file]) => [name === 'index' ? 'trtc-live-elements' : name, file]),
+  ),
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'], browser: true }), esbuild({ minify: true })],
+  output: {
+    dir: 'dist/cdn',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+};
+
+export default [npmBuild, cdnBuild];

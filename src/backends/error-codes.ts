@@ -1,0 +1,33 @@
+/** TRTC v4 error codes (`error.getCode()`) that this kit reads or the loopback backend raises. */
+export const TrtcErrorCode = {
+  INVALID_PARAMETER: 0x1000,
+  INVALID_OPERATION: 0x1001,
+  NOT_SUPPORTED: 0x1002,
+  DEVICE_NOT_FOUND: 0x1003,
+  INITIALIZE_FAILED: 0x1004,
+  SIGNAL_CHANNEL_SETUP_FAILED: 0x4001,
+  SIGNAL_CHANNEL_ERROR: 0x4002,
+  ICE_TRANSPORT_ERROR: 0x4003,
+  JOIN_ROOM_FAILED: 0x4004,
+  CREATE_OFFER_FAILED: 0x4005,
+  SIGNAL_CHANNEL_RECONNECTION_FAILED: 0x4006,
+  UPLINK_RECONNECTION_FAILED: 0x4007,
+  DOWNLINK_RECONNECTION_FAILED: 0x4008,
+  REMOTE_STREAM_NOT_EXIST: 0x4010,
+  CLIENT_BANNED: 0x4040,
+  SERVER_TIMEOUT: 0x4041,
+  SUBSCRIPTION_TIMEOUT: 0x4042,
+  PLAY_NOT_ALLOWED: 0x4043,
+  /** Join failed because the SDK could not reach Tencent Cloud's scheduler (e.g. offline). */
+  SCHEDULE_FAILED: 0x404c,
+} as const;
+
+export type TrtcErrorCodeValue = (typeof TrtcErrorCode)[keyof typeof TrtcErrorCode];
+
+/** The TRTC code of an error, when it has one. */
+export function trtcCodeOf(error: unknown): number | undefined {
+  const getCode = (error as { getCode?: unknown } | null)?.getCode;
+  if (typeof getCode !== 'function') return undefined;
+  const code: unknown = getCode.call(error);
+  return typeof code === 'number' ? code : undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * Records every camera/microphone track and peer connection the page creates, so a test can
+ * assert that nothing is left running after teardown.
+ */
+const tracks = new Set<MediaStreamTrack>();
+const peerConnections = new Set<RTCPeerConnection>();
+let installed = false;
+
+export function watchMediaResources(): void {
+  if (installed) return;
+  installed = true;
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    const stream = await getUserMedia(constraints);
+    for (const track of stream.getTracks()) tracks.add(track);
+    return stream;
+  };
+  const NativePeerConnection = window.RTCPeerConnection;
+  if (!NativePeerConnection) return;
+  window.RTCPeerConnection = class extends NativePeerConnection {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      peerConnections.add(this);
+    }
+  };
+}
+
+/** Captured tracks that are still live. */
+export function liveCapturedTracks(): MediaStreamTrack[] {
+  return [...tracks].filter((track) => track.readyState === 'live');
+}
+
+/** Peer connections that were never closed. */
+export function openPeerConnections(): RTCPeerConnection[] {
+  return [...peerConnections].filter((pc) => pc.signalingState !== 'closed');
+}
