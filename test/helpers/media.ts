@@ -15,7 +15,7 @@ export function framesRendered(video: HTMLVideoElement, frames = 3): Promise<voi
 }
 
 /** Waits until `predicate` holds, checking on each animation frame; rejects after `timeout` ms. */
-export async function until(predicate: () => boolean, description: string, timeout = 10000): Promise<void> {
+export async function until(predicate: () => boolean | undefined, description: string, timeout = 10000): Promise<void> {
   const deadline = performance.now() + timeout;
   while (!predicate()) {
     if (performance.now() > deadline) throw new Error(`Timed out waiting for ${description}`);

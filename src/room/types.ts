@@ -1,0 +1,164 @@
+import type { TrtcRole } from '../backends/types.js';
+
+/** Where the room is in its life: reflected as `connection-state` on `<trtc-live-room>`. */
+export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leaving' | 'left' | 'failed';
+
+/** Where this user is in going on stage: reflected as `co-anchor-state`. */
+export type CoAnchorState = 'idle' | 'requesting' | 'starting' | 'live' | 'stopping';
+
+export type RoomRole = TrtcRole;
+export type StreamType = 'main' | 'auxiliary';
+
+/** Our own error codes (kebab-case), stable for page authors to switch on. */
+export type LiveRoomErrorCode =
+  | 'invalid-config'
+  | 'credentials-failed'
+  | 'unsupported-browser'
+  | 'join-failed'
+  | 'permission-denied'
+  | 'device-not-found'
+  | 'device-busy'
+  | 'switch-role-failed'
+  | 'publish-failed'
+  | 'connection-lost'
+  | 'kicked';
+
+/** Detail of `trtc-error`. Never contains the user signature. */
+export interface LiveRoomErrorDetail {
+  readonly code: LiveRoomErrorCode;
+  /** The TRTC SDK's numeric code, when the SDK reported one. */
+  readonly sdkCode?: number;
+  /** A developer-facing English description (the page shows a localized one). */
+  readonly message: string;
+  /** True when trying again (joining again, tapping the button again) may succeed. */
+  readonly recoverable: boolean;
+  /** For `invalid-config`: the attribute at fault, e.g. `room-id`. */
+  readonly field?: ConfigField;
+}
+
+export type ConfigField = 'sdk-app-id' | 'room-id' | 'user-id' | 'user-sig' | 'credentials-url' | 'user-role' | 'backend';
+
+/** One remote stream in the room, in join order. Frozen. */
+export interface RemoteStreamSnapshot {
+  /** Stable key: `${userId}:${type}`. */
+  readonly key: string;
+  readonly userId: string;
+  readonly type: StreamType;
+  readonly hasAudio: boolean;
+  readonly hasVideo: boolean;
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+  readonly subscribed: boolean;
+  /** Video (or audio-only) is playing in a view. */
+  readonly playing: boolean;
+  /** The browser refused to start playback without a user gesture; `resumePlayback()` fixes it. */
+  readonly autoplayBlocked: boolean;
+}
+
+/** This user's own camera/mic stream while on stage. Frozen. */
+export interface LocalStreamSnapshot {
+  readonly hasAudio: boolean;
+  readonly hasVideo: boolean;
+  readonly published: boolean;
+}
+
+/** Everything observable about a room. Immutable; a new object on every real change. */
+export interface LiveRoomState {
+  readonly connectionState: ConnectionState;
+  readonly coAnchorState: CoAnchorState;
+  /** The role currently held in the room (changes while co-anchoring). */
+  readonly role: RoomRole;
+  readonly roomId: number | string | null;
+  readonly userId: string | null;
+  readonly remoteStreams: readonly RemoteStreamSnapshot[];
+  readonly localStream: LocalStreamSnapshot | null;
+  /** The last error reported, until the next join starts. */
+  readonly error: LiveRoomErrorDetail | null;
+  /** Whether this browser can capture and publish; null until checked on join. */
+  readonly canPublish: boolean | null;
+}
+
+/** Settings of a room, as given by attributes or by a framework. */
+export interface LiveRoomConfig {
+  sdkAppId?: number | string | null;
+  roomId?: number | string | null;
+  userId?: string | null;
+  userSig?: string | null;
+  credentialsUrl?: string | null;
+  role?: RoomRole | string | null;
+  autoPublish?: boolean;
+}
+
+export interface CoAnchorRequest {
+  readonly roomId: number | string;
+  readonly userId: string;
+}
+
+/** Decides whether this viewer may go on stage; resolve false to deny. */
+export type ApproveCoAnchor = (request: CoAnchorRequest) => boolean | Promise<boolean>;
+
+export interface CoAnchorOptions {
+  audio?: boolean;
+  video?: boolean;
+}
+
+export interface CoAnchorChangeDetail {
+  readonly state: CoAnchorState;
+  readonly previousState: CoAnchorState;
+  /** True when the approval hook said no. */
+  readonly denied: boolean;
+}
+
+export interface RoomIdentityDetail {
+  readonly roomId: number | string;
+  readonly userId: string;
+  readonly role: RoomRole;
+}
+
+export interface KickedDetail {
+  readonly reason: string;
+}
+
+/** The discrete events a room emits (the element re-dispatches each as a DOM CustomEvent). */
+export interface LiveRoomEventMap {
+  'trtc-joined': RoomIdentityDetail;
+  'trtc-left': RoomIdentityDetail;
+  'trtc-stream-added': RemoteStreamSnapshot;
+  'trtc-stream-removed': RemoteStreamSnapshot;
+  'trtc-co-anchor-change': CoAnchorChangeDetail;
+  'trtc-kicked': KickedDetail;
+  'trtc-autoplay-blocked': RemoteStreamSnapshot;
+  'trtc-error': LiveRoomErrorDetail;
+}
+
+export type LiveRoomEvent = {
+  [K in keyof LiveRoomEventMap]: { readonly type: K; readonly detail: LiveRoomEventMap[K] };
+}[keyof LiveRoomEventMap];
+
+/**
+ * A place on the page where a remote stream is shown. `<trtc-remote-stream>` registers one with
+ * `controller.attachRemoteView()`; the controller decides which stream it shows and plays it into
+ * `container`.
+ */
+export interface RemoteView {
+  /** The element, used to order views by document position. */
+  readonly host: Element;
+  /** The `<div>` the SDK plays into (must be a real HTMLDivElement). */
+  readonly container: HTMLDivElement;
+  /** Empty: the first stream no other view has claimed, in join order. */
+  readonly userId: string;
+  readonly streamType: StreamType;
+  readonly objectFit: 'cover' | 'contain';
+  readonly muted: boolean;
+  /** Called with the stream this view now shows (or null), whenever that or its state changes. */
+  show(stream: RemoteStreamSnapshot | null): void;
+}
+
+/** Where the local preview is shown while on stage (`<trtc-local-stream>`). */
+export interface LocalView {
+  readonly host: Element;
+  readonly container: HTMLDivElement;
+  readonly mirror: boolean;
+  /** Called with true while the local preview is playing in this view. */
+  show(playing: boolean): void;
+}

@@ -1,0 +1,280 @@
+/**
+ * A TRTC-v4-shaped backend whose every step the test controls: hold a step to race it, fail a
+ * step to test rollback, emit SDK events at will. Local streams capture the real (fake-device)
+ * camera, so track states are real.
+ */
+import type {
+  TrtcBackend,
+  TrtcClient,
+  TrtcClientConfig,
+  TrtcClientEventMap,
+  TrtcHandler,
+  TrtcLocalStream,
+  TrtcPlayOptions,
+  TrtcRemoteStream,
+  TrtcRole,
+  TrtcStreamConfig,
+  TrtcStreamEventMap,
+} from '../../src/backends/types.js';
+
+export type Step = 'join' | 'leave' | 'switchRole' | 'initialize' | 'publish' | 'unpublish' | 'subscribe';
+
+export class TrtcCodedError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+  getCode(): number {
+    return this.code;
+  }
+}
+
+class Listeners<Map> {
+  readonly handlers = new Map<keyof Map, Set<TrtcHandler<never>>>();
+  on<K extends keyof Map>(event: K, handler: TrtcHandler<Map[K]>): void {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler as TrtcHandler<never>);
+  }
+  off<K extends keyof Map>(event: K, handler: TrtcHandler<Map[K]>): void {
+    this.handlers.get(event)?.delete(handler as TrtcHandler<never>);
+  }
+  emit<K extends keyof Map>(event: K, payload: Map[K]): void {
+    for (const handler of [...(this.handlers.get(event) ?? [])]) (handler as TrtcHandler<Map[K]>)(payload);
+  }
+  get count(): number {
+    return [...this.handlers.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export class ScriptedRemoteStream implements TrtcRemoteStream {
+  readonly events = new Listeners<TrtcStreamEventMap>();
+  playedIn: HTMLDivElement | null = null;
+  playOptions: TrtcPlayOptions | undefined;
+  playError: unknown = null;
+  resumeCalls = 0;
+
+  constructor(
+    readonly userId: string,
+    readonly type: 'main' | 'auxiliary' = 'main',
+    private readonly audio = true,
+    private readonly video = true,
+  ) {}
+
+  async play(container: string | HTMLDivElement, options?: TrtcPlayOptions): Promise<void> {
+    if (!(container instanceof HTMLDivElement)) throw new TypeError('tests pass a div');
+    this.playedIn = container;
+    this.playOptions = options;
+    if (this.playError) throw this.playError;
+    this.events.emit('player-state-changed', { type: 'video', state: 'PLAYING', reason: 'playing' });
+  }
+  stop(): void {
+    this.playedIn = null;
+  }
+  async resume(): Promise<void> {
+    this.resumeCalls += 1;
+    this.playError = null;
+  }
+  close(): void {}
+  muteAudio = () => false;
+  muteVideo = () => false;
+  unmuteAudio = () => false;
+  unmuteVideo = () => false;
+  getId = () => `${this.userId}-${this.type}`;
+  getUserId = () => this.userId;
+  getType = () => this.type;
+  hasAudio = () => this.audio;
+  hasVideo = () => this.video;
+  getAudioTrack = () => null;
+  getVideoTrack = () => null;
+  on<K extends keyof TrtcStreamEventMap>(event: K, handler: TrtcHandler<TrtcStreamEventMap[K]>): void {
+    this.events.on(event, handler);
+  }
+  off<K extends keyof TrtcStreamEventMap>(event: K, handler: TrtcHandler<TrtcStreamEventMap[K]>): void {
+    this.events.off(event, handler);
+  }
+}
+
+export class ScriptedLocalStream implements TrtcLocalStream {
+  readonly events = new Listeners<TrtcStreamEventMap>();
+  media: MediaStream | null = null;
+  playedIn: HTMLDivElement | null = null;
+  closed = false;
+
+  constructor(
+    private readonly backend: ScriptedBackend,
+    readonly config: TrtcStreamConfig,
+  ) {}
+
+  async initialize(): Promise<void> {
+    await this.backend.step('initialize');
+    this.media = await navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: this.config.video });
+    // Like the SDK, a stream closed while capturing does not release what capture returns later.
+  }
+  async play(container: string | HTMLDivElement): Promise<void> {
+    this.playedIn = container as HTMLDivElement;
+  }
+  stop(): void {
+    this.playedIn = null;
+  }
+  async resume(): Promise<void> {}
+  close(): void {
+    this.closed = true;
+    for (const track of this.media?.getTracks() ?? []) track.stop();
+  }
+  muteAudio = () => false;
+  muteVideo = () => false;
+  unmuteAudio = () => false;
+  unmuteVideo = () => false;
+  getId = () => 'local';
+  getUserId = () => this.config.userId ?? '';
+  hasAudio = () => Boolean(this.media?.getAudioTracks().length);
+  hasVideo = () => Boolean(this.media?.getVideoTracks().length);
+  getAudioTrack = () => this.media?.getAudioTracks()[0] ?? null;
+  getVideoTrack = () => this.media?.getVideoTracks()[0] ?? null;
+  on<K extends keyof TrtcStreamEventMap>(event: K, handler: TrtcHandler<TrtcStreamEventMap[K]>): void {
+    this.events.on(event, handler);
+  }
+  off<K extends keyof TrtcStreamEventMap>(event: K, handler: TrtcHandler<TrtcStreamEventMap[K]>): void {
+    this.events.off(event, handler);
+  }
+}
+
+export class ScriptedClient implements TrtcClient {
+  readonly events = new Listeners<TrtcClientEventMap>();
+  readonly calls: string[] = [];
+  readonly roles: TrtcRole[] = [];
+  joinedRoom: number | string | null = null;
+  destroyed = false;
+
+  constructor(
+    private readonly backend: ScriptedBackend,
+    readonly config: TrtcClientConfig,
+  ) {}
+
+  async join({ roomId, role }: { roomId: number | string; role?: TrtcRole }): Promise<void> {
+    this.calls.push('join');
+    await this.backend.step('join');
+    this.joinedRoom = roomId;
+    this.roles.push(role ?? 'anchor');
+  }
+  async leave(): Promise<void> {
+    this.calls.push('leave');
+    await this.backend.step('leave');
+    this.joinedRoom = null;
+  }
+  async publish(): Promise<void> {
+    this.calls.push('publish');
+    await this.backend.step('publish');
+  }
+  async unpublish(): Promise<void> {
+    this.calls.push('unpublish');
+    await this.backend.step('unpublish');
+  }
+  async subscribe(stream: TrtcRemoteStream): Promise<void> {
+    this.calls.push(`subscribe:${stream.getUserId()}`);
+    await this.backend.step('subscribe');
+    this.events.emit('stream-subscribed', { stream });
+  }
+  async unsubscribe(): Promise<void> {}
+  async switchRole(role: TrtcRole): Promise<void> {
+    this.calls.push(`switchRole:${role}`);
+    await this.backend.step('switchRole');
+    this.roles.push(role);
+  }
+  on<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void {
+    this.events.on(event, handler);
+  }
+  off<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void {
+    this.events.off(event, handler);
+  }
+  getRemoteMutedState() {
+    return [];
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  /** Announces a remote stream as the SDK would. */
+  addRemote(stream: ScriptedRemoteStream): void {
+    this.events.emit('stream-added', { stream });
+  }
+}
+
+export class ScriptedBackend implements TrtcBackend {
+  VERSION = 'scripted';
+  Logger = { setLogLevel() {}, enableUploadLog() {}, disableUploadLog() {} };
+  readonly clients: ScriptedClient[] = [];
+  readonly streams: ScriptedLocalStream[] = [];
+  supported = true;
+  private held = new Map<Step, Deferred>();
+  private failures = new Map<Step, unknown>();
+
+  /** The next call of `step` waits until `release(step)`. Returns a promise that settles when it is reached. */
+  hold(step: Step): void {
+    this.held.set(step, deferred());
+  }
+  release(step: Step): void {
+    const gate = this.held.get(step);
+    this.held.delete(step);
+    gate?.resolve();
+  }
+  /** The next call of `step` rejects with `error`. */
+  fail(step: Step, error: unknown): void {
+    this.failures.set(step, error);
+  }
+  async step(step: Step): Promise<void> {
+    const gate = this.held.get(step);
+    if (gate) await gate.promise;
+    if (this.failures.has(step)) {
+      const error = this.failures.get(step);
+      this.failures.delete(step);
+      throw error;
+    }
+  }
+
+  get client(): ScriptedClient {
+    const client = this.clients.at(-1);
+    if (!client) throw new Error('no client was created');
+    return client;
+  }
+
+  async checkSystemRequirements() {
+    return {
+      result: this.supported,
+      detail: { isBrowserSupported: this.supported, isWebRTCSupported: this.supported, isMediaDevicesSupported: true },
+    };
+  }
+  createClient(config: TrtcClientConfig): ScriptedClient {
+    const client = new ScriptedClient(this, config);
+    this.clients.push(client);
+    return client;
+  }
+  createStream(config: TrtcStreamConfig): ScriptedLocalStream {
+    const stream = new ScriptedLocalStream(this, config);
+    this.streams.push(stream);
+    return stream;
+  }
+  async getCameras() {
+    return [];
+  }
+  async getMicrophones() {
+    return [];
+  }
+}
