@@ -342,6 +342,12 @@ export class LiveRoomController {
     }
     this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
 
+    if (typeof globalThis.RTCPeerConnection !== 'function') {
+      // Checked before loading anything: the SDK itself may not even load without WebRTC.
+      this.#failUnsupported();
+      return;
+    }
+
     let sdk: TrtcBackend;
     try {
       sdk = this.sdk ?? (await loadBackend(this.backend));
@@ -358,12 +364,7 @@ export class LiveRoomController {
     const canPublish = Boolean(support?.result && support.detail.isMediaDevicesSupported !== false);
     this.#setState({ canPublish });
     if (!support?.result || support.detail.isWebRTCSupported === false) {
-      this.#setState({ connectionState: 'failed' });
-      this.#report(
-        errorDetail('unsupported-browser', 'This browser cannot take part in a live room (no WebRTC)', {
-          recoverable: false,
-        }),
-      );
+      this.#failUnsupported();
       return;
     }
 
@@ -411,6 +412,15 @@ export class LiveRoomController {
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
     if (config.role === 'anchor' && config.autoPublish) await this.#startCoAnchor({}, generation);
+  }
+
+  #failUnsupported(): void {
+    this.#setState({ connectionState: 'failed', canPublish: false });
+    this.#report(
+      errorDetail('unsupported-browser', 'This browser cannot take part in a live room (no WebRTC)', {
+        recoverable: false,
+      }),
+    );
   }
 
   async #fetchCredentials(url: URL): Promise<{ sdkAppId: number; userId: string; userSig: string } | null> {

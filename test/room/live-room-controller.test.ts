@@ -170,6 +170,21 @@ describe('LiveRoomController', () => {
       expect(backend.clients).to.have.length(0);
     });
 
+    it('reports a browser without WebRTC as unsupported without loading a backend', async () => {
+      const NativePeerConnection = window.RTCPeerConnection;
+      Reflect.deleteProperty(window, 'RTCPeerConnection');
+      try {
+        controller = new LiveRoomController({ backend: 'trtc' });
+        const unsupported = record(controller);
+        controller.configure(VALID);
+        await controller.join();
+        expect(controller.state).to.include({ connectionState: 'failed', canPublish: false });
+        expect(unsupported.of('trtc-error').map((error) => error.code)).to.deep.equal(['unsupported-browser']);
+      } finally {
+        window.RTCPeerConnection = NativePeerConnection;
+      }
+    });
+
     it('leaves cleanly when leave() is called during join()', async () => {
       const log = record(controller);
       backend.hold('join');
