@@ -1,3 +1,26 @@
+import { TrtcCoAnchorButtonElement } from './elements/co-anchor-button/co-anchor-button.js';
+import { TrtcLiveRoomElement } from './elements/live-room/live-room.js';
+import { TrtcLocalStreamElement } from './elements/local-stream/local-stream.js';
+import { TrtcRemoteStreamElement } from './elements/remote-stream/remote-stream.js';
+
+// The room first: when the page's markup is upgraded, children then find an upgraded room to ask.
+// Another copy of this package (or an app's own element) may already own a tag: keep theirs.
+if (!customElements.get('trtc-live-room')) customElements.define('trtc-live-room', TrtcLiveRoomElement);
+if (!customElements.get('trtc-remote-stream')) customElements.define('trtc-remote-stream', TrtcRemoteStreamElement);
+if (!customElements.get('trtc-local-stream')) customElements.define('trtc-local-stream', TrtcLocalStreamElement);
+if (!customElements.get('trtc-co-anchor-button')) {
+  customElements.define('trtc-co-anchor-button', TrtcCoAnchorButtonElement);
+}
+
+export { TrtcCoAnchorButtonElement, TrtcLiveRoomElement, TrtcLocalStreamElement, TrtcRemoteStreamElement };
+export type { MirrorMode } from './elements/local-stream/local-stream.js';
+export type { LiveRoomElementEventMap } from './elements/events.js';
+export { booleanAttribute } from './elements/boolean-attribute.js';
+export { roomControllerContext, type RoomController } from './elements/context.js';
+export { LiveRoomController, type LiveRoomControllerOptions } from './room/live-room-controller.js';
+export type * from './room/types.js';
+export { en, zhCN, type Messages } from './i18n/messages.js';
+export { resolveLocale, type SupportedLocale } from './i18n/locale.js';
 export { loadBackend } from './backends/loader.js';
 export type { BackendName } from './backends/loader.js';
 export { TrtcErrorCode, trtcCodeOf } from './backends/error-codes.js';

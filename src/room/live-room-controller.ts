@@ -86,8 +86,13 @@ function streamKey(userId: string, type: StreamType): string {
   return `${userId}:${type}`;
 }
 
-function sameConfig(a: LiveRoomConfig, b: LiveRoomConfig): boolean {
+/** The settings of one join: the room's configuration plus the backend it runs on. */
+type JoinTarget = LiveRoomConfig & { readonly sdk: TrtcBackend | undefined; readonly backend: string };
+
+function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
   return (
+    a.sdk === b.sdk &&
+    a.backend === b.backend &&
     String(a.sdkAppId ?? '') === String(b.sdkAppId ?? '') &&
     String(a.roomId ?? '') === String(b.roomId ?? '') &&
     (a.userId ?? '') === (b.userId ?? '') &&
@@ -96,6 +101,10 @@ function sameConfig(a: LiveRoomConfig, b: LiveRoomConfig): boolean {
     (a.role ?? '') === (b.role ?? '') &&
     Boolean(a.autoPublish) === Boolean(b.autoPublish)
   );
+}
+
+function isBackendName(value: string): value is BackendName {
+  return value === 'trtc' || value === 'loopback';
 }
 
 function shallowEqual<T extends object>(a: T, b: T): boolean {
@@ -125,7 +134,7 @@ export class LiveRoomController {
   /** Bumped whenever in-flight work must stop: each async step compares it after every await. */
   #generation = 0;
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
-  #joinTarget: LiveRoomConfig | null = null;
+  #joinTarget: JoinTarget | null = null;
   #session: Session | null = null;
   #remoteViews: RemoteView[] = [];
   #shownInView = new Map<RemoteView, RemoteStreamSnapshot | null>();
@@ -162,8 +171,8 @@ export class LiveRoomController {
   }
 
   join(): Promise<void> {
-    const target = { ...this.#config };
-    if (this.#joinTarget && sameConfig(this.#joinTarget, target)) {
+    const target: JoinTarget = { ...this.#config, sdk: this.sdk, backend: this.backend };
+    if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
       return this.#enqueue(async () => {
         if (!this.#session && this.#isSettledOutside()) await this.#join(target, this.#generation);
       });
@@ -316,13 +325,16 @@ export class LiveRoomController {
 
   // ---- joining and leaving ----------------------------------------------------------------
 
-  async #join(requested: LiveRoomConfig, generation: number, credentialRetry = false): Promise<void> {
+  async #join(requested: JoinTarget, generation: number, credentialRetry = false): Promise<void> {
     const current = () => generation === this.#generation;
     this.#setState({ ...INITIAL_STATE, connectionState: 'joining', canPublish: this.#state.canPublish });
 
     let config: ValidRoomConfig;
     let fromCredentials = false;
     try {
+      if (!requested.sdk && !isBackendName(requested.backend)) {
+        throw new ConfigError('backend', 'backend must be "trtc" or "loopback"');
+      }
       const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
       if (credentialsUrl) {
         const credentials = await this.#fetchCredentials(credentialsUrl);
@@ -350,11 +362,11 @@ export class LiveRoomController {
 
     let sdk: TrtcBackend;
     try {
-      sdk = this.sdk ?? (await loadBackend(this.backend));
+      sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
     } catch (error) {
       if (!current()) return;
       this.#setState({ connectionState: 'failed' });
-      this.#report(errorDetail('join-failed', `Could not load the "${this.backend}" backend`, { cause: error }));
+      this.#report(errorDetail('join-failed', `Could not load the "${requested.backend}" backend`, { cause: error }));
       return;
     }
     if (!current()) return;

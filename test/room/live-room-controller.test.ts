@@ -92,6 +92,15 @@ describe('LiveRoomController', () => {
       ['no signature', { ...VALID, userSig: '' }, 'user-sig'],
       ['an unknown role', { ...VALID, role: 'host' }, 'user-role'],
     ];
+
+    it('rejects an unknown backend name', async () => {
+      controller = new LiveRoomController({ backend: 'webrtc' as 'trtc' });
+      const log = record(controller);
+      controller.configure(VALID);
+      await controller.join();
+      expect(log.of('trtc-error')).to.have.length(1);
+      expect(log.of('trtc-error')[0]).to.include({ code: 'invalid-config', field: 'backend' });
+    });
     for (const [name, config, field] of cases) {
       it(`rejects ${name} before touching the SDK`, async () => {
         const log = record(controller);
@@ -215,7 +224,20 @@ describe('LiveRoomController', () => {
       expect(log.events.map((event) => event.type)).to.deep.equal(['trtc-joined', 'trtc-left', 'trtc-joined']);
     });
 
-    it('follows the SDK through reconnecting and back', async () => {
+    it('leaves and joins again on another backend', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      const first = backend.client;
+      const other = new ScriptedBackend();
+      controller.sdk = other;
+      await controller.join();
+      expect(first.calls).to.deep.equal(['join', 'leave']);
+      expect(other.client.calls).to.deep.equal(['join']);
+      await controller.leave();
+      expect(other.client.destroyed).to.equal(true);
+    });
+
+        it('follows the SDK through reconnecting and back', async () => {
       controller.configure(VALID);
       await controller.join();
       backend.client.events.emit('connection-state-changed', { prevState: 'CONNECTED', state: 'RECONNECTING' });

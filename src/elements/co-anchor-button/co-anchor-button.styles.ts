@@ -1,0 +1,95 @@
+import { css } from 'lit';
+import { sharedStyles } from '../shared.styles.js';
+
+export const coAnchorButtonStyles = [
+  sharedStyles,
+  css`
+    :host {
+      display: inline-block;
+      font: var(--trtc-font, 500 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    }
+
+    .base {
+      display: inline-flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.375rem;
+    }
+
+    .button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5rem;
+      min-width: 9rem;
+      min-height: 2.75rem;
+      padding: 0.625rem 1.5rem;
+      border: 0;
+      border-radius: var(--trtc-button-radius, 999px);
+      font: inherit;
+      font-weight: 600;
+      color: var(--trtc-accent-text-color, #fff);
+      background: var(--trtc-accent, #0052d9);
+      cursor: pointer;
+      transition: background-color 120ms ease;
+    }
+
+    .button:hover {
+      background: var(--trtc-accent-hover, #003cab);
+    }
+
+    .button:focus-visible {
+      outline: 3px solid var(--trtc-focus-ring-color, #7fb1ff);
+      outline-offset: 3px;
+    }
+
+    .button[aria-pressed='true'] {
+      background: var(--trtc-danger, #c9353f);
+    }
+
+    .button[aria-pressed='true']:hover {
+      background: var(--trtc-danger-hover, #a8232d);
+    }
+
+    .button[aria-busy='true'] {
+      cursor: progress;
+    }
+
+    .button[aria-disabled='true'] {
+      color: var(--trtc-disabled-text-color, #4b5563);
+      background: var(--trtc-disabled-background, #e5e7eb);
+      cursor: not-allowed;
+    }
+
+    /* A pulsing dot: the button is live, or on its way. */
+    .indicator {
+      width: 0.5rem;
+      height: 0.5rem;
+      border-radius: 50%;
+      background: currentColor;
+    }
+
+    .button[aria-busy='true'] .indicator {
+      animation: pulse 1s ease-in-out infinite;
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .button[aria-busy='true'] .indicator {
+        animation: none;
+      }
+    }
+
+    @keyframes pulse {
+      50% {
+        opacity: 0.25;
+      }
+    }
+
+    .hint {
+      max-width: 20rem;
+      font-size: 0.8125rem;
+      text-align: center;
+      color: var(--trtc-hint-color, inherit);
+    }
+  `,
+];

@@ -1,0 +1,130 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { CoAnchorState, LiveRoomState } from '../../room/types.js';
+import { booleanAttribute } from '../boolean-attribute.js';
+import { RoomLink } from '../room-link.js';
+import { coAnchorButtonStyles } from './co-anchor-button.styles.js';
+
+const BUSY_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting', 'starting', 'stopping']);
+
+/** Why the button cannot be used now, as a localized sentence; empty when it can. */
+function unavailableReason(state: LiveRoomState | undefined, messages: Messages): string {
+  if (!state) return messages.button.noRoom;
+  // Someone on stage can always step down, even while the connection is being restored.
+  if (state.coAnchorState !== 'idle') return '';
+  if (state.connectionState !== 'joined') return messages.button.notJoined;
+  if (state.canPublish === false) return messages.button.cannotPublish;
+  return '';
+}
+
+/**
+ * One button to go on stage as a co-anchor and to leave it again.
+ *
+ * As an audience member it switches to the anchor role, captures the camera and microphone,
+ * shows the local preview and publishes; in a room joined as anchor it publishes. While the room
+ * is not joined, or the browser cannot publish, it is marked disabled (it stays focusable) with a
+ * visible sentence explaining why.
+ *
+ * @tagname trtc-co-anchor-button
+ * @summary Go live as a co-anchor, and leave the stage.
+ *
+ * @csspart base - The wrapper around the button and its hint.
+ * @csspart button - The native `<button>`.
+ * @csspart hint - The sentence explaining why the button cannot be used now.
+ *
+ * @cssprop [--trtc-accent=#0052d9] - Background of the button.
+ * @cssprop [--trtc-accent-hover=#003cab] - Background on hover.
+ * @cssprop [--trtc-accent-text-color=#fff] - Text of the button.
+ * @cssprop [--trtc-danger=#c9353f] - Background while live ("Leave stage").
+ * @cssprop [--trtc-danger-hover=#a8232d] - Background on hover while live.
+ * @cssprop [--trtc-disabled-background=#e5e7eb] - Background while unavailable.
+ * @cssprop [--trtc-disabled-text-color=#4b5563] - Text while unavailable.
+ * @cssprop [--trtc-focus-ring-color=#7fb1ff] - Keyboard focus ring.
+ * @cssprop [--trtc-button-radius=999px] - Corner radius of the button.
+ * @cssprop [--trtc-hint-color=inherit] - Color of the hint below the button.
+ * @cssprop --trtc-font - Font shorthand for all text.
+ */
+export class TrtcCoAnchorButtonElement extends LitElement {
+  static override styles = coAnchorButtonStyles;
+
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Go live without the microphone. */
+  @property({ attribute: 'no-audio', converter: booleanAttribute }) noAudio = false;
+
+  /** Go live without the camera (audio only). */
+  @property({ attribute: 'no-video', converter: booleanAttribute }) noVideo = false;
+
+  /** The id of the `<trtc-live-room>` to act on; default: the nearest ancestor room. */
+  @property() room: string | null = null;
+
+  readonly #locale = new LocaleController(this);
+  readonly #room = new RoomLink(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('room')) this.#room.roomChanged();
+  }
+
+  #toggle(): void {
+    const controller = this.#room.controller;
+    const state = controller?.state;
+    if (!controller || !state || unavailableReason(state, this.#locale.messages) || BUSY_STATES.has(state.coAnchorState)) {
+      return;
+    }
+    // Failures are reported by the room (`trtc-error` and its status line); the promises never reject for them.
+    if (state.coAnchorState === 'live') void controller.stopCoAnchor();
+    else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
+  }
+
+  #label(coAnchorState: CoAnchorState | undefined): string {
+    const labels = this.#locale.messages.button;
+    switch (coAnchorState) {
+      case 'requesting':
+        return labels.requesting;
+      case 'starting':
+        return labels.starting;
+      case 'live':
+        return labels.live;
+      case 'stopping':
+        return labels.stopping;
+      default:
+        return labels.idle;
+    }
+  }
+
+  protected override render() {
+    const state = this.#room.state;
+    const coAnchorState = state?.coAnchorState;
+    const reason = unavailableReason(state, this.#locale.messages);
+    const busy = coAnchorState !== undefined && BUSY_STATES.has(coAnchorState);
+    const label = this.#label(coAnchorState);
+    // The button is never `disabled`: that would drop keyboard focus on every state change and
+    // hide the button (and its explanation) from keyboard users.
+    return html`
+      <div part="base" class="base">
+        <button
+          part="button"
+          class="button"
+          type="button"
+          aria-pressed=${coAnchorState === 'live' || coAnchorState === 'stopping' ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+          aria-disabled=${reason ? 'true' : 'false'}
+          aria-describedby=${reason ? 'hint' : nothing}
+          @click=${this.#toggle}
+        >
+          <span class="indicator" aria-hidden="true"></span>${label}
+        </button>
+        <span part="hint" class="hint" id="hint" ?hidden=${!reason}>${reason}</span>
+        <span class="visually-hidden" role="status">${busy ? label : ''}</span>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trtc-co-anchor-button': TrtcCoAnchorButtonElement;
+  }
+}

@@ -1,0 +1,78 @@
+import { css } from 'lit';
+import { sharedStyles } from '../shared.styles.js';
+
+export const liveRoomStyles = [
+  sharedStyles,
+  css`
+    :host {
+      display: block;
+      color: var(--trtc-text-color, inherit);
+      font: var(--trtc-font, 500 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    }
+
+    .base {
+      display: flex;
+      flex-direction: column;
+      gap: var(--trtc-gap, 12px);
+      padding: var(--trtc-room-padding, 0);
+      background: var(--trtc-room-background, transparent);
+      border-radius: var(--trtc-room-radius, 0);
+    }
+
+    .status {
+      align-self: center;
+      max-width: 100%;
+      padding: 0.5rem 1rem;
+      border-radius: 999px;
+      text-align: center;
+      color: var(--trtc-status-color, #f9fafb);
+      background: var(--trtc-status-background, #1f2937);
+    }
+
+    .status.error {
+      border-radius: 8px;
+      color: var(--trtc-status-error-color, #7f1d1d);
+      background: var(--trtc-status-error-background, #fee2e2);
+      box-shadow: inset 0 0 0 1px var(--trtc-status-error-border-color, #fca5a5);
+    }
+
+    .layout {
+      display: flex;
+      flex-direction: column;
+      gap: var(--trtc-gap, 12px);
+    }
+
+    .grid {
+      display: grid;
+      gap: var(--trtc-gap, 12px);
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--trtc-tile-min-width, 280px)), 1fr));
+      width: 100%;
+    }
+
+    /* One tile alone would fill a wide screen edge to edge and push the button out of view. */
+    .grid.single {
+      max-width: min(var(--trtc-single-tile-max-width, 960px), calc((100dvh - 10rem) * 16 / 9));
+      margin-inline: auto;
+    }
+
+    .empty-tile {
+      display: grid;
+      place-items: center;
+      aspect-ratio: var(--trtc-tile-aspect-ratio, 16 / 9);
+      padding: 1rem;
+      border-radius: var(--trtc-tile-radius, 12px);
+      text-align: center;
+      color: var(--trtc-tile-muted-text-color, #d1d5db);
+      background: var(--trtc-tile-background, #111827);
+      box-shadow: var(--trtc-tile-shadow, 0 1px 3px rgb(0 0 0 / 0.35));
+    }
+
+    /* On a phone the tiles stack taller than the screen; the button stays within reach. */
+    .toolbar {
+      position: sticky;
+      bottom: var(--trtc-gap, 12px);
+      display: flex;
+      justify-content: center;
+    }
+  `,
+];

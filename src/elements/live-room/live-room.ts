@@ -1,0 +1,339 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { BackendName } from '../../backends/loader.js';
+import type { TrtcBackend } from '../../backends/types.js';
+import { describeError } from '../../i18n/locale.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { LiveRoomController } from '../../room/live-room-controller.js';
+import type {
+  ApproveCoAnchor,
+  CoAnchorOptions,
+  CoAnchorState,
+  ConnectionState,
+  LiveRoomErrorDetail,
+  LiveRoomEvent,
+  LiveRoomState,
+} from '../../room/types.js';
+import { booleanAttribute } from '../boolean-attribute.js';
+import { roomControllerContext } from '../context.js';
+import { roomEvent } from '../events.js';
+import { liveRoomStyles } from './live-room.styles.js';
+
+/** Settings that change who or where we are: a joined room leaves and joins again. */
+const IDENTITY_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk'] as const;
+/** Every setting: an automatic room that is idle or failed tries again when one changes. */
+const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl', 'autoPublish', 'manual'] as const;
+const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
+
+/** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
+type Notice = { readonly kind: 'error'; readonly error: LiveRoomErrorDetail } | { readonly kind: 'denied' };
+
+/**
+ * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
+ * controller to the `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`
+ * inside it (or naming it with `room="ID"`). With no child elements it renders a default layout:
+ * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button.
+ *
+ * The user signature (`user-sig` / `userSig`) is never reflected, logged or put in an event.
+ *
+ * @tagname trtc-live-room
+ * @summary Joins a TRTC live room and shares it with the elements inside.
+ *
+ * @fires {CustomEvent<LiveRoomState>} trtc-state-change - Any observable change; detail is the new frozen state.
+ * @fires {CustomEvent<RoomIdentityDetail>} trtc-joined - Joined the room.
+ * @fires {CustomEvent<RoomIdentityDetail>} trtc-left - Left the room.
+ * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-added - A remote anchor started a stream.
+ * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-removed - A remote stream ended.
+ * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed (`denied` when the approval hook said no).
+ * @fires {CustomEvent<KickedDetail>} trtc-kicked - Removed from the room (e.g. the same user ID joined elsewhere).
+ * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
+ * @fires {CustomEvent<LiveRoomErrorDetail>} trtc-error - Something failed; detail `{ code, sdkCode?, message, recoverable, field? }`.
+ *
+ * @slot - Your own layout of `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`; without child elements the default layout is shown.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart status - The status line (joining, reconnecting, errors); a polite live region.
+ * @csspart layout - The default layout (only without child elements).
+ * @csspart grid - The grid of video tiles in the default layout.
+ * @csspart empty-tile - The tile shown in the default layout while no one is on stage.
+ * @csspart toolbar - The row holding the co-anchor button in the default layout.
+ *
+ * @cssprop [--trtc-gap=12px] - Space between tiles and rows.
+ * @cssprop [--trtc-text-color=inherit] - Text color of the room.
+ * @cssprop [--trtc-room-background=transparent] - Background of the room.
+ * @cssprop [--trtc-room-padding=0] - Padding of the room.
+ * @cssprop [--trtc-room-radius=0] - Corner radius of the room.
+ * @cssprop [--trtc-status-background=#1f2937] - Background of the status line.
+ * @cssprop [--trtc-status-color=#f9fafb] - Text of the status line.
+ * @cssprop [--trtc-status-error-background=#fee2e2] - Background of the status line for errors.
+ * @cssprop [--trtc-status-error-color=#7f1d1d] - Text of the status line for errors.
+ * @cssprop [--trtc-status-error-border-color=#fca5a5] - Border of the status line for errors.
+ * @cssprop [--trtc-tile-min-width=280px] - Narrowest tile before the grid wraps to another row.
+ * @cssprop [--trtc-single-tile-max-width=960px] - Widest a lone tile grows.
+ * @cssprop [--trtc-tile-background=#111827] - Background of video tiles.
+ * @cssprop [--trtc-tile-radius=12px] - Corner radius of video tiles.
+ * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of video tiles.
+ * @cssprop [--trtc-tile-muted-text-color=#d1d5db] - Text on an empty tile.
+ * @cssprop --trtc-font - Font shorthand for all text.
+ */
+export class TrtcLiveRoomElement extends LitElement {
+  static override styles = liveRoomStyles;
+
+  /** Your TRTC application's SDKAppID (a positive integer). */
+  @property({ attribute: 'sdk-app-id' }) sdkAppId: string | number | null = null;
+
+  /** All digits: a numeric room (1–4294967294); otherwise a string room (1–64 characters). */
+  @property({ attribute: 'room-id' }) roomId: string | number | null = null;
+
+  /** Who joins: 1–32 letters, digits, `_` and `-`. */
+  @property({ attribute: 'user-id' }) userId: string | null = null;
+
+  /**
+   * The user signature made on your server. Never reflected, logged or put in an event; prefer
+   * setting the property (or `credentials-url`) so it never appears in the page's markup.
+   */
+  @property({ attribute: 'user-sig' }) userSig: string | null = null;
+
+  /** A same-site URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join. */
+  @property({ attribute: 'credentials-url' }) credentialsUrl: string | null = null;
+
+  /** The role to join with: `audience` (default) or `anchor`. */
+  @property({ attribute: 'user-role' }) userRole: string = 'audience';
+
+  /** `trtc` (default, the real SDK, loaded on first join) or `loopback` (tabs on this machine; for demos and tests). */
+  @property() backend: BackendName = 'trtc';
+
+  /** Do not join on connect; call `join()`. */
+  @property({ converter: booleanAttribute }) manual = false;
+
+  /** As an anchor, publish camera and microphone right after joining. */
+  @property({ attribute: 'auto-publish', converter: booleanAttribute }) autoPublish = false;
+
+  /** A TRTC-v4-shaped namespace to use instead of loading one; wins over `backend`. */
+  @property({ attribute: false }) sdk: TrtcBackend | undefined = undefined;
+
+  readonly #controller = this.createController();
+  readonly #locale = new LocaleController(this);
+  #joinWhenUpdated = false;
+  #leaveScheduled = false;
+  #notice: Notice | null = null;
+
+  constructor() {
+    super();
+    // The children's one source of the room; the value is never replaced.
+    new ContextProvider(this, { context: roomControllerContext, initialValue: this.#controller });
+    // The controller lives exactly as long as this element, so these subscriptions need no teardown.
+    this.#controller.subscribe((state) => this.#onStateChange(state));
+    this.#controller.listen((event) => this.#onRoomEvent(event));
+  }
+
+  /** The room's one `LiveRoomController`: drive it directly from a framework if you like. */
+  get controller(): LiveRoomController {
+    return this.#controller;
+  }
+
+  /** The current frozen state (also the detail of `trtc-state-change`). */
+  get state(): LiveRoomState {
+    return this.#controller.state;
+  }
+
+  /** Reflected as `connection-state`: `idle`, `joining`, `joined`, `reconnecting`, `leaving`, `left` or `failed`. */
+  get connectionState(): ConnectionState {
+    return this.#controller.state.connectionState;
+  }
+
+  /** Reflected as `co-anchor-state`: `idle`, `requesting`, `starting`, `live` or `stopping`. */
+  get coAnchorState(): CoAnchorState {
+    return this.#controller.state.coAnchorState;
+  }
+
+  /**
+   * Decides whether a viewer may go on stage: `({ roomId, userId }) => boolean | Promise<boolean>`.
+   * While it is pending `co-anchor-state` is `requesting`.
+   */
+  get approveCoAnchor(): ApproveCoAnchor | undefined {
+    return this.#controller.approveCoAnchor;
+  }
+
+  set approveCoAnchor(approve: ApproveCoAnchor | undefined) {
+    this.#controller.approveCoAnchor = approve;
+  }
+
+  /** Joins with the current settings (leaving first if they changed). Settles once the state has. */
+  join(): Promise<void> {
+    this.#controller.sdk = this.sdk;
+    this.#controller.backend = this.backend;
+    this.#controller.configure({
+      sdkAppId: this.sdkAppId,
+      roomId: this.roomId,
+      userId: this.userId,
+      userSig: this.userSig,
+      credentialsUrl: this.credentialsUrl,
+      role: this.userRole,
+      autoPublish: this.autoPublish,
+    });
+    return this.#controller.join();
+  }
+
+  /** Leaves the room, releasing camera, microphone and connections. */
+  leave(): Promise<void> {
+    return this.#controller.leave();
+  }
+
+  /** Goes on stage as a co-anchor (`{ audio: false }` or `{ video: false }` to leave one out). */
+  startCoAnchor(options: CoAnchorOptions = {}): Promise<void> {
+    return this.#controller.startCoAnchor(options);
+  }
+
+  /** Leaves the stage: stops publishing and turns camera and microphone off. */
+  stopCoAnchor(): Promise<void> {
+    return this.#controller.stopCoAnchor();
+  }
+
+  /** Makes the room's controller; a subclass may configure one differently. */
+  protected createController(): LiveRoomController {
+    return new LiveRoomController();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#reflectState(this.#controller.state);
+    if (this.#leaveScheduled) {
+      // Moved within the page in one task: stay in the room.
+      this.#leaveScheduled = false;
+      return;
+    }
+    this.#joinWhenUpdated = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#joinWhenUpdated = false;
+    // Wait a microtask: a move (remove, then insert elsewhere) reconnects before it runs.
+    this.#leaveScheduled = true;
+    queueMicrotask(() => {
+      if (!this.#leaveScheduled) return;
+      this.#leaveScheduled = false;
+      void this.#controller.leave();
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    const joinOnConnect = this.#joinWhenUpdated;
+    this.#joinWhenUpdated = false;
+    const { connectionState } = this.#controller.state;
+    if (IN_ROOM.has(connectionState)) {
+      if (!IDENTITY_PROPERTIES.some((name) => changed.has(name))) return;
+      void this.join();
+      return;
+    }
+    if (this.manual) return;
+    const settingChanged = SETTING_PROPERTIES.some((name) => changed.has(name));
+    const settled = connectionState === 'idle' || connectionState === 'failed';
+    if (joinOnConnect || (settled && settingChanged)) void this.join();
+  }
+
+  #onStateChange(state: LiveRoomState): void {
+    if (state.connectionState === 'joining') this.#notice = null;
+    this.#reflectState(state);
+    this.dispatchEvent(roomEvent('trtc-state-change', state));
+    this.requestUpdate();
+  }
+
+  #onRoomEvent(event: LiveRoomEvent): void {
+    if (event.type === 'trtc-error') {
+      this.#notice = { kind: 'error', error: event.detail };
+    } else if (event.type === 'trtc-co-anchor-change') {
+      if (event.detail.denied) this.#notice = { kind: 'denied' };
+      else if (event.detail.state === 'requesting' || event.detail.state === 'starting') this.#notice = null;
+    }
+    this.dispatchEvent(roomEvent(event.type, event.detail));
+    this.requestUpdate();
+  }
+
+  #reflectState(state: LiveRoomState): void {
+    this.setAttribute('connection-state', state.connectionState);
+    this.setAttribute('co-anchor-state', state.coAnchorState);
+  }
+
+  /** The status line and whether it reports a problem. */
+  #status(state: LiveRoomState): { text: string; problem: boolean } {
+    const messages = this.#locale.messages;
+    switch (state.connectionState) {
+      case 'joining':
+        return { text: messages.status.joining, problem: false };
+      case 'reconnecting':
+        return { text: messages.status.reconnecting, problem: false };
+      case 'leaving':
+        return { text: messages.status.leaving, problem: false };
+      case 'left':
+        return { text: messages.status.left, problem: false };
+      case 'failed':
+        return { text: state.error ? describeError(messages, state.error) : messages.status.failed, problem: true };
+      case 'joined':
+        if (this.#notice?.kind === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
+        if (this.#notice?.kind === 'error') return { text: describeError(messages, this.#notice.error), problem: true };
+        return { text: '', problem: false };
+      default:
+        return { text: '', problem: false };
+    }
+  }
+
+  /** Light-DOM children that land in the default slot replace the default layout. */
+  #hasOwnLayout(): boolean {
+    return [...this.children].some((child) => !child.hasAttribute('slot'));
+  }
+
+  #renderDefaultLayout(state: LiveRoomState) {
+    const streams = state.remoteStreams;
+    const onStage = state.localStream !== null;
+    const tiles = streams.length + (onStage ? 1 : 0);
+    return html`
+      <div part="layout" class="layout">
+        <div part="grid" class=${classMap({ grid: true, single: tiles <= 1 })}>
+          ${tiles === 0
+            ? html`<div part="empty-tile" class="empty-tile">
+                ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
+              </div>`
+            : nothing}
+          ${repeat(
+            streams,
+            (stream) => stream.key,
+            (stream) => html`<trtc-remote-stream user-id=${stream.userId} stream-type=${stream.type}></trtc-remote-stream>`,
+          )}
+          ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
+        </div>
+        <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
+      </div>
+    `;
+  }
+
+  protected override render() {
+    const state = this.#controller.state;
+    const status = this.#status(state);
+    // The live region is always rendered (only visually hidden when empty) so screen readers
+    // already track it when the first message arrives.
+    return html`
+      <div part="base" class="base">
+        <div
+          part="status"
+          class=${classMap({ status: true, error: status.problem, 'visually-hidden': !status.text })}
+          role="status"
+        >${status.text}</div>
+        <slot @slotchange=${() => this.requestUpdate()}></slot>
+        ${this.#hasOwnLayout() ? nothing : this.#renderDefaultLayout(state)}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trtc-live-room': TrtcLiveRoomElement;
+  }
+}

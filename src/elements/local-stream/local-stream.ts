@@ -1,0 +1,123 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import type { LocalView } from '../../room/types.js';
+import type { RoomController } from '../context.js';
+import { RoomLink } from '../room-link.js';
+import { localStreamStyles } from './local-stream.styles.js';
+
+export type MirrorMode = 'auto' | 'true' | 'false';
+
+/**
+ * The local camera preview while this user is on stage as a co-anchor. Off stage it shows
+ * nothing and never opens the camera: the room opens it when going live.
+ *
+ * @tagname trtc-local-stream
+ * @summary Your own camera preview while you are live.
+ *
+ * @csspart base - The tile around the preview.
+ * @csspart video - The box the preview is played into.
+ * @csspart name - The "You" label over the preview.
+ *
+ * @cssprop [--trtc-tile-background=#111827] - Background of the tile.
+ * @cssprop [--trtc-tile-radius=12px] - Corner radius of the tile.
+ * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of the tile.
+ * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of the tile.
+ * @cssprop [--trtc-local-outline-color=var(--trtc-accent)] - Outline marking your own tile.
+ * @cssprop --trtc-font - Font shorthand for all text.
+ */
+export class TrtcLocalStreamElement extends LitElement {
+  static override styles = localStreamStyles;
+
+  static {
+    // The view is attached once the video div is rendered, and the room answers at once with what
+    // to show: a second render right after the first is the design, not an accident.
+    this.disableWarning?.('change-in-update');
+  }
+
+  /**
+   * Mirror the preview: `auto` (default) and `true` mirror it, the way people expect to see
+   * themselves in a front camera; `false` shows it as the audience sees it. What the audience
+   * receives is never mirrored.
+   */
+  @property() mirror: MirrorMode = 'auto';
+
+  /** The id of the `<trtc-live-room>` whose preview to show; default: the nearest ancestor room. */
+  @property() room: string | null = null;
+
+  readonly #locale = new LocaleController(this);
+  readonly #room = new RoomLink(this, () => this.#syncView());
+  readonly #container = createRef<HTMLDivElement>();
+  #view: LocalView | undefined;
+  #attachedTo: RoomController | undefined;
+  #detachView: (() => void) | undefined;
+  #playing = false;
+
+  /** Whether the preview is showing (reflected as `active`). */
+  get active(): boolean {
+    return this.#playing;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#syncView();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('room')) this.#room.roomChanged();
+  }
+
+  protected override updated(): void {
+    this.#syncView();
+  }
+
+  #syncView(): void {
+    const controller = this.#room.controller;
+    const container = this.#container.value;
+    const mirror = this.mirror !== 'false';
+    if (controller && container && this.isConnected && this.#attachedTo === controller && this.#view?.mirror === mirror) {
+      return;
+    }
+    this.#detachView?.();
+    this.#detachView = undefined;
+    this.#view = undefined;
+    this.#attachedTo = undefined;
+    this.#show(false);
+    if (!controller || !container || !this.isConnected) return;
+    const view: LocalView = {
+      host: this,
+      container,
+      mirror,
+      show: (playing) => {
+        if (this.#view === view) this.#show(playing);
+      },
+    };
+    this.#view = view;
+    this.#attachedTo = controller;
+    this.#detachView = controller.attachLocalView(view);
+  }
+
+  #show(playing: boolean): void {
+    if (playing === this.#playing) return;
+    this.#playing = playing;
+    this.toggleAttribute('active', playing);
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const messages = this.#locale.messages;
+    return html`
+      <div part="base" class="base" role="group" aria-label=${messages.local.preview}>
+        <div part="video" class="video" ${ref(this.#container)}></div>
+        <span part="name" class="name" aria-hidden="true">${messages.local.you}</span>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trtc-local-stream': TrtcLocalStreamElement;
+  }
+}

@@ -1,0 +1,185 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
+import { booleanAttribute } from '../boolean-attribute.js';
+import type { RoomController } from '../context.js';
+import { RoomLink } from '../room-link.js';
+import { remoteStreamStyles } from './remote-stream.styles.js';
+
+/**
+ * Shows one remote anchor's stream of a live room.
+ *
+ * With `user-id` it shows that user's stream; without, the first stream (in join order) that no
+ * other `<trtc-remote-stream>` of the room has claimed. While there is none it shows the
+ * `placeholder` slot. When the browser refuses to start playback without a click, a play button
+ * appears over the video.
+ *
+ * @tagname trtc-remote-stream
+ * @summary The video and audio of one remote anchor.
+ *
+ * @slot placeholder - Shown while no stream is assigned. Default: a localized "Waiting for the anchor…".
+ *
+ * @csspart base - The tile around everything.
+ * @csspart video - The box the video is played into.
+ * @csspart placeholder - The box around the `placeholder` slot.
+ * @csspart camera-off - Shown instead of the picture while the anchor's camera is off.
+ * @csspart name - The anchor's user ID over the video.
+ * @csspart play-button - The button shown when the browser blocked playback until a click.
+ *
+ * @cssprop [--trtc-tile-background=#111827] - Background of the tile behind the video.
+ * @cssprop [--trtc-tile-radius=12px] - Corner radius of the tile.
+ * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of the tile.
+ * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of the tile.
+ * @cssprop [--trtc-tile-text-color=#f3f4f6] - Text on the tile.
+ * @cssprop [--trtc-tile-muted-text-color=#d1d5db] - Placeholder text.
+ * @cssprop [--trtc-accent=#0052d9] - Background of the play button.
+ * @cssprop [--trtc-accent-hover=#003cab] - Play button background on hover.
+ * @cssprop [--trtc-accent-text-color=#fff] - Text of the play button.
+ * @cssprop [--trtc-focus-ring-color=#7fb1ff] - Keyboard focus ring.
+ * @cssprop --trtc-font - Font shorthand for all text.
+ */
+export class TrtcRemoteStreamElement extends LitElement {
+  static override styles = remoteStreamStyles;
+
+  static {
+    // The view is attached once the video div is rendered, and the room answers at once with what
+    // to show: a second render right after the first is the design, not an accident.
+    this.disableWarning?.('change-in-update');
+  }
+
+  /** The user whose stream to show; empty: the first stream no other view has claimed. */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** `main` (camera) or `auxiliary` (screen sharing). */
+  @property({ attribute: 'stream-type' }) streamType: StreamType = 'main';
+
+  /** How the video fills the tile: `cover` crops, `contain` letterboxes. */
+  @property({ attribute: 'object-fit' }) objectFit: 'cover' | 'contain' = 'cover';
+
+  /** Do not play the stream's audio. */
+  @property({ converter: booleanAttribute }) muted = false;
+
+  /** The id of the `<trtc-live-room>` to show a stream of; default: the nearest ancestor room. */
+  @property() room: string | null = null;
+
+  readonly #locale = new LocaleController(this);
+  readonly #room = new RoomLink(this, () => this.#syncView());
+  readonly #container = createRef<HTMLDivElement>();
+  #stream: RemoteStreamSnapshot | null = null;
+  /** The view attached now, and the controller it is attached to. */
+  #view: RemoteView | undefined;
+  #attachedTo: RoomController | undefined;
+  #detachView: (() => void) | undefined;
+
+  /** The user ID of the stream shown now (reflected as `stream-user-id`), or null. */
+  get streamUserId(): string | null {
+    return this.#stream?.userId ?? null;
+  }
+
+  /** Whether a stream is assigned to this view (reflected as `active`). */
+  get active(): boolean {
+    return this.#stream !== null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#syncView();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('room')) this.#room.roomChanged();
+  }
+
+  protected override updated(): void {
+    this.#syncView();
+  }
+
+  /** Attaches a view to the current room whenever the room or what the view asks for changes. */
+  #syncView(): void {
+    const controller = this.#room.controller;
+    const container = this.#container.value;
+    const wanted = controller && container && this.isConnected ? this.#describeView(container) : undefined;
+    const current = this.#view;
+    if (
+      wanted &&
+      current &&
+      this.#attachedTo === controller &&
+      current.userId === wanted.userId &&
+      current.streamType === wanted.streamType &&
+      current.objectFit === wanted.objectFit &&
+      current.muted === wanted.muted
+    ) {
+      return;
+    }
+    this.#detachView?.();
+    this.#detachView = undefined;
+    this.#view = undefined;
+    this.#attachedTo = undefined;
+    this.#show(null);
+    if (!wanted || !controller) return;
+    this.#view = wanted;
+    this.#attachedTo = controller;
+    this.#detachView = controller.attachRemoteView(wanted);
+  }
+
+  #describeView(container: HTMLDivElement): RemoteView {
+    const view: RemoteView = {
+      host: this,
+      container,
+      userId: this.userId?.trim() ?? '',
+      streamType: this.streamType === 'auxiliary' ? 'auxiliary' : 'main',
+      objectFit: this.objectFit === 'contain' ? 'contain' : 'cover',
+      muted: this.muted,
+      show: (stream) => {
+        if (this.#view === view) this.#show(stream);
+      },
+    };
+    return view;
+  }
+
+  #show(stream: RemoteStreamSnapshot | null): void {
+    if (stream === this.#stream) return;
+    this.#stream = stream;
+    this.toggleAttribute('active', stream !== null);
+    if (stream) this.setAttribute('stream-user-id', stream.userId);
+    else this.removeAttribute('stream-user-id');
+    this.requestUpdate();
+  }
+
+  #resumePlayback(): void {
+    const key = this.#stream?.key;
+    const controller = this.#room.controller;
+    if (!key || !controller) return;
+    // Must run inside the click: browsers only allow playback started from a user gesture.
+    controller.resumePlayback(key).catch(() => {
+      // The stream stays marked as blocked, so the button stays for another try.
+    });
+  }
+
+  protected override render() {
+    const messages = this.#locale.messages;
+    const stream = this.#stream;
+    const cameraOff = stream !== null && (!stream.hasVideo || stream.videoMuted);
+    return html`
+      <div part="base" class="base" role="group" aria-label=${stream ? messages.remote.streamOf(stream.userId) : messages.remote.waiting}>
+        <div part="video" class="video" ${ref(this.#container)}></div>
+        <div part="camera-off" class="camera-off" ?hidden=${!cameraOff}>${stream ? messages.remote.cameraOff(stream.userId) : nothing}</div>
+        <div part="placeholder" class="placeholder" ?hidden=${stream !== null}>
+          <slot name="placeholder">${messages.remote.waiting}</slot>
+        </div>
+        ${stream ? html`<span part="name" class="name" aria-hidden="true">${stream.userId}</span>` : nothing}
+        ${stream?.autoplayBlocked
+          ? html`<button part="play-button" class="play" type="button" @click=${this.#resumePlayback}>${messages.remote.play}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trtc-remote-stream': TrtcRemoteStreamElement;
+  }
+}

@@ -1,0 +1,136 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { composedParent } from '../i18n/locale.js';
+import type { LiveRoomState } from '../room/types.js';
+import { controllerOfRoom, roomControllerContext, type RoomController } from './context.js';
+
+/** An element that belongs to a room: the nearest ancestor room, or the one its `room` attribute names. */
+export type RoomLinkHost = ReactiveControllerHost & HTMLElement & { room: string | null };
+
+function isUndefinedCustomElement(element: Element): boolean {
+  return element.localName.includes('-') && !customElements.get(element.localName);
+}
+
+/**
+ * Finds a child element's room controller and keeps it current.
+ *
+ * With `room="ID"` it looks the room up by id in the document and keeps watching (the room may be
+ * inserted, renamed or upgraded later); otherwise it asks its ancestors through `@lit/context`,
+ * asking again once an ancestor that was not yet defined gets upgraded. While linked, the host
+ * re-renders on every state change of the room.
+ */
+export class RoomLink implements ReactiveController {
+  readonly #host: RoomLinkHost;
+  readonly #onControllerChange: (controller: RoomController | undefined) => void;
+  readonly #consumer: ContextConsumer<typeof roomControllerContext, RoomLinkHost>;
+  #fromContext: RoomController | undefined;
+  #fromId: RoomController | undefined;
+  #controller: RoomController | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #idObserver: MutationObserver | undefined;
+  /** Bumped on every connect and disconnect, so late `whenDefined` callbacks of an old connection do nothing. */
+  #connection = 0;
+  #connected = false;
+
+  constructor(host: RoomLinkHost, onControllerChange: (controller: RoomController | undefined) => void = () => {}) {
+    this.#host = host;
+    this.#onControllerChange = onControllerChange;
+    // Added before this link, so its request is answered before hostConnected() below looks for ancestors.
+    this.#consumer = new ContextConsumer(host, {
+      context: roomControllerContext,
+      subscribe: true,
+      callback: (controller) => {
+        this.#fromContext = controller;
+        this.#resolve();
+      },
+    });
+    host.addController(this);
+  }
+
+  get controller(): RoomController | undefined {
+    return this.#controller;
+  }
+
+  get state(): LiveRoomState | undefined {
+    return this.#controller?.state;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#connection += 1;
+    this.#watchNamedRoom();
+    this.#askAgainWhenAncestorsUpgrade();
+    this.#resolve();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#connection += 1;
+    this.#idObserver?.disconnect();
+    this.#idObserver = undefined;
+    this.#fromContext = undefined;
+    this.#fromId = undefined;
+    this.#resolve();
+  }
+
+  /** Call when the host's `room` attribute changed. */
+  roomChanged(): void {
+    if (!this.#connected) return;
+    this.#watchNamedRoom();
+    this.#resolve();
+  }
+
+  #watchNamedRoom(): void {
+    this.#idObserver?.disconnect();
+    this.#idObserver = undefined;
+    this.#fromId = undefined;
+    if (!this.#host.room) return;
+    // Any insertion, removal or id change anywhere may create or remove the named room.
+    this.#idObserver = new MutationObserver(() => this.#findNamedRoom());
+    this.#idObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+    this.#findNamedRoom();
+  }
+
+  #findNamedRoom(): void {
+    const id = this.#host.room;
+    if (!id || !this.#connected) return;
+    const element = document.getElementById(id);
+    const controller = controllerOfRoom(element);
+    if (element && !controller && isUndefinedCustomElement(element)) {
+      const connection = this.#connection;
+      void customElements.whenDefined(element.localName).then(() => {
+        if (connection === this.#connection) this.#findNamedRoom();
+      });
+    }
+    if (controller === this.#fromId) return;
+    this.#fromId = controller;
+    this.#resolve();
+  }
+
+  /**
+   * A room that is not defined yet cannot answer the context request; ask again once each
+   * undefined ancestor is upgraded (whichever of them turns out to be the room).
+   */
+  #askAgainWhenAncestorsUpgrade(): void {
+    if (this.#host.room || this.#fromContext) return;
+    const connection = this.#connection;
+    for (let node = composedParent(this.#host); node; node = composedParent(node)) {
+      if (!isUndefinedCustomElement(node)) continue;
+      void customElements.whenDefined(node.localName).then(() => {
+        if (connection !== this.#connection || this.#fromContext) return;
+        this.#consumer.hostDisconnected();
+        this.#consumer.hostConnected();
+      });
+    }
+  }
+
+  #resolve(): void {
+    const next = this.#connected ? (this.#host.room ? this.#fromId : this.#fromContext) : undefined;
+    if (next === this.#controller) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = next?.subscribe(() => this.#host.requestUpdate());
+    this.#controller = next;
+    this.#onControllerChange(next);
+    this.#host.requestUpdate();
+  }
+}

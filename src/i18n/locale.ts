@@ -1,0 +1,45 @@
+import type { LiveRoomErrorDetail } from '../room/types.js';
+import { en, zhCN, type Messages } from './messages.js';
+
+export type SupportedLocale = 'en' | 'zh-CN';
+
+const MESSAGES: Readonly<Record<SupportedLocale, Messages>> = { en, 'zh-CN': zhCN };
+
+/** Maps any BCP 47 tag to a locale we have strings for; every Chinese variant reads zh-CN, the rest English. */
+export function matchLocale(tag: string): SupportedLocale {
+  return tag.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The parent element, stepping out of a shadow root to its host. */
+export function composedParent(element: Element): Element | null {
+  if (element.parentElement) return element.parentElement;
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/**
+ * The language `element` is shown in: its own or its nearest ancestor's `lang` (crossing shadow
+ * roots to their hosts, up to `<html lang>`), else the browser's language.
+ */
+export function languageOf(element: Element): string {
+  for (let node: Element | null = element; node; node = composedParent(node)) {
+    // lang="" means "unknown": keep looking further out.
+    const lang = node.getAttribute('lang')?.trim();
+    if (lang) return lang;
+  }
+  return navigator.language || 'en';
+}
+
+export function resolveLocale(element: Element): SupportedLocale {
+  return matchLocale(languageOf(element));
+}
+
+export function messagesFor(locale: SupportedLocale): Messages {
+  return MESSAGES[locale];
+}
+
+/** The sentence shown on the page for an error: from its code (and field), never from its English message. */
+export function describeError(messages: Messages, error: LiveRoomErrorDetail): string {
+  if (error.code === 'invalid-config' && error.field) return messages.invalidField[error.field];
+  return messages.errors[error.code] ?? messages.status.failed;
+}
