@@ -1,10 +1,10 @@
 /**
  * WebKit settings for every WebKit this project starts: Debian's WebKitGTK MiniBrowser
  * (package webkit2gtk-driver), driven by WebKitWebDriver under a private Xvfb.
- * MiniBrowser has no telemetry of its own; what could leave the machine is page traffic, DNS
- * prefetching and hyperlink auditing. DNS prefetching and pings are off, and every request for a
- * non-loopback host goes through a loopback proxy that records and drops it
- * (scripts/network-sink.mjs).
+ * MiniBrowser has no telemetry of its own; what could leave the machine is page traffic and DNS
+ * prefetching. DNS prefetching is off, and every request for a non-loopback host goes through a
+ * loopback proxy that records and drops it (scripts/network-sink.mjs). (WebKitGTK 2.50 ignores
+ * the hyperlink-auditing setting; <a ping> requests go through the proxy like any other.)
  */
 
 const MULTIARCH = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }[process.arch] ?? `${process.arch}-linux-gnu`;
@@ -23,7 +23,6 @@ export function webkitNetworkArgs({ sinkUrl }) {
     // One host per option: MiniBrowser does not split a comma-separated list.
     ...LOOPBACK_HOSTS.map((host) => `--ignore-host=${host}`),
     '--enable-dns-prefetching=false',
-    '--enable-hyperlink-auditing=false',
   ];
 }
 
