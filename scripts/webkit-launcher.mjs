@@ -99,11 +99,22 @@ export class WebKitLauncher extends WebdriverLauncher {
     const port = await freePort();
     const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=local'], {
       env: { ...process.env, DISPLAY: display, WAYLAND_DISPLAY: '', GDK_BACKEND: 'x11' },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     this.children.push(driver);
     this.driverPid = driver.pid;
-    await waitForDriver(`http://127.0.0.1:${port}`, driver);
+    // MiniBrowser and its web process log GLib/GStreamer warnings (no D-Bus session, no GL
+    // sink) on every start; keep the tail to explain a failed start, print it with DEBUG_WEBKIT=1.
+    let stderr = '';
+    driver.stderr.on('data', (chunk) => {
+      if (process.env.DEBUG_WEBKIT) process.stderr.write(chunk);
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    try {
+      await waitForDriver(`http://127.0.0.1:${port}`, driver);
+    } catch (error) {
+      throw new Error(`${error.message}\n${stderr}`);
+    }
     this.options.port = port;
   }
 
