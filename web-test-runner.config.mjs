@@ -1,9 +1,15 @@
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/browser-flags.mjs';
+import { ENGINES, createLaunchers, selectedEngines } from './scripts/browsers.mjs';
+import { createNetworkGuard } from './scripts/network-guard.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { demoCheckPlugin } from './scripts/demo-check.mjs';
+
+// Every test file runs in every selected engine, one engine after the other:
+// Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
+const engines = selectedEngines();
+const guard = await createNetworkGuard(engines.map((engine) => ENGINES[engine]));
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -14,18 +20,13 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    guard.plugin,
+    // test/demo/demo.test.ts asks Node to start the demo server and drive it in a new tab.
+    demoCheckPlugin(),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-  ],
+  browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests
-  // count frames: one test page at a time.
+  // count frames: one test page at a time, one browser at a time.
   concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60000,
@@ -37,5 +38,5 @@ export default {
     const first = String(args[0] ?? '');
     return !/^TRTC\[.*<(DEBUG|INFO)>/.test(first) && !first.startsWith('Lit is in dev mode');
   },
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter({ finalChecks: () => guard.report() })],
 };

@@ -1,6 +1,8 @@
 /**
- * Prints one plain `N passed, N failed, N skipped` line after web-test-runner's own output,
- * so CI can read the count (wtr's last line is otherwise a progress bar).
+ * Prints plain count lines after web-test-runner's own output, so CI can read them (wtr's last
+ * line is otherwise a progress bar): one `Engine: N passed, N failed, N skipped` line per browser,
+ * then the network-isolation report, then the total over every engine as the very last line:
+ * `N passed, N failed, N skipped`.
  */
 function countSuite(suite, totals) {
   for (const test of suite.tests ?? []) {
@@ -11,18 +13,45 @@ function countSuite(suite, totals) {
   for (const child of suite.suites ?? []) countSuite(child, totals);
 }
 
-export function summaryReporter() {
+const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed, ${skipped} skipped`;
+
+/** @param {{ finalChecks?: () => { lines: string[], problems: string[] } }} [options] */
+export function summaryReporter({ finalChecks } = {}) {
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      /** @type {Map<string, { passed: number, failed: number, skipped: number }>} */
+      const engines = new Map();
       for (const session of sessions) {
-        if (session.testResults) countSuite(session.testResults, totals);
+        const name = session.browser.name;
+        if (!engines.has(name)) engines.set(name, { passed: 0, failed: 0, skipped: 0 });
+        const totals = engines.get(name);
+        const own = { passed: 0, failed: 0, skipped: 0 };
+        if (session.testResults) countSuite(session.testResults, own);
         // A file that failed to load or threw outside a test still fails the run.
-        if (!session.passed && totals.failed === 0 && (session.errors?.length ?? 0) > 0) totals.failed += 1;
+        if (!session.passed && own.failed === 0) own.failed += 1;
+        totals.passed += own.passed;
+        totals.failed += own.failed;
+        totals.skipped += own.skipped;
       }
+      const all = { passed: 0, failed: 0, skipped: 0 };
+      const out = [''];
+      for (const [name, totals] of engines) {
+        out.push(`${name}: ${line(totals)}`);
+        all.passed += totals.passed;
+        all.failed += totals.failed;
+        all.skipped += totals.skipped;
+      }
+      if (finalChecks) {
+        const { lines, problems } = finalChecks();
+        out.push(...lines);
+        for (const problem of problems) out.push(`FAILED network isolation: ${problem}`);
+        all.failed += problems.length;
+        if (problems.length > 0) process.exitCode = 1;
+      }
+      out.push(line(all));
       // wtr redraws its progress area on exit; print after it has settled.
       process.on('exit', () => {
-        process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+        process.stdout.write(`${out.join('\n')}\n`);
       });
     },
   };

@@ -354,8 +354,9 @@ export class LiveRoomController {
     }
     this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
 
-    if (typeof globalThis.RTCPeerConnection !== 'function') {
-      // Checked before loading anything: the SDK itself may not even load without WebRTC.
+    if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
+      // Checked before loading a backend, which may not even load without WebRTC. An injected
+      // namespace answers for itself through checkSystemRequirements().
       this.#failUnsupported();
       return;
     }

@@ -118,7 +118,8 @@ describe('<trtc-co-anchor-button>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => fake.count('startCoAnchor') === 1, 'Enter to start');
     await moveTo(host, fake, { coAnchorState: 'live' });
-    await sendKeys({ press: 'Space' });
+    // ' ' rather than 'Space': Firefox's WebDriver BiDi input knows keys by the character they type.
+    await sendKeys({ press: ' ' });
     await until(() => fake.count('stopCoAnchor') === 1, 'Space to stop');
   });
 

@@ -9,9 +9,10 @@ let installed = false;
 export function watchMediaResources(): void {
   if (installed) return;
   installed = true;
-  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
-    const stream = await getUserMedia(constraints);
+  // Patched on the prototype: WebKit may hand out a new `navigator.mediaDevices` object later.
+  const getUserMedia = MediaDevices.prototype.getUserMedia;
+  MediaDevices.prototype.getUserMedia = async function (this: MediaDevices, constraints?: MediaStreamConstraints) {
+    const stream = await getUserMedia.call(this, constraints);
     for (const track of stream.getTracks()) tracks.add(track);
     return stream;
   };

@@ -1,0 +1,90 @@
+/**
+ * Drives the demo as a person would: starts the demo server, opens the two-pane page in a new
+ * tab of the given puppeteer browser, waits for the viewer to see the host, clicks the viewer's
+ * co-anchor button and waits for the host to see the viewer. Returns what it measured.
+ */
+import { startServer } from './serve.mjs';
+
+const TIMEOUT_MS = 30000;
+
+/** Counts frames presented by the video of the tile showing `userId` inside a frame's room. */
+function countFramesOf(userId, sampleMs) {
+  const room = document.querySelector('trtc-live-room');
+  const tile = [...(room?.shadowRoot?.querySelectorAll('trtc-remote-stream') ?? [])].find(
+    (candidate) => candidate.getAttribute('stream-user-id') === userId,
+  );
+  const video = tile?.shadowRoot?.querySelector('video');
+  if (!video) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    let frames = 0;
+    const onFrame = () => {
+      frames += 1;
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    setTimeout(() => resolve(frames), sampleMs);
+  });
+}
+
+async function waitForFrames(frame, userId) {
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const frames = await frame.evaluate(countFramesOf, userId, 500);
+    if (frames >= 3) return frames;
+  }
+  throw new Error(`no frames from ${userId} within ${TIMEOUT_MS} ms`);
+}
+
+function paneOf(tab, userId) {
+  const frame = tab.frames().find((candidate) => new URL(candidate.url()).searchParams.get('user-id') === userId);
+  if (!frame) throw new Error(`no pane for ${userId}`);
+  return frame;
+}
+
+export async function checkDemo(browser) {
+  const server = await startServer({ port: 0 });
+  const tab = await browser.newPage();
+  try {
+    const { port } = server.address();
+    await tab.goto(`http://127.0.0.1:${port}/demo/`, { waitUntil: 'load' });
+    // Only the tab in front is painted at full frame rate.
+    await tab.bringToFront();
+    const host = paneOf(tab, 'host');
+    const viewer = paneOf(tab, 'viewer_1');
+    const viewerSawHost = await waitForFrames(viewer, 'host');
+    const button = await viewer.waitForSelector('trtc-live-room >>> trtc-co-anchor-button >>> button', {
+      timeout: TIMEOUT_MS,
+    });
+    await viewer.waitForFunction(
+      () => document.querySelector('trtc-live-room')?.getAttribute('connection-state') === 'joined',
+      { timeout: TIMEOUT_MS },
+    );
+    await button.click();
+    await viewer.waitForFunction(
+      () => document.querySelector('trtc-live-room')?.getAttribute('co-anchor-state') === 'live',
+      { timeout: TIMEOUT_MS },
+    );
+    const hostSawViewer = await waitForFrames(host, 'viewer_1');
+    const pressed = await button.evaluate((element) => element.getAttribute('aria-pressed'));
+    return { viewerSawHost, hostSawViewer, buttonPressed: pressed };
+  } finally {
+    await tab.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** A web-test-runner plugin: `executeServerCommand('check-demo')` runs the check in the test's own browser. */
+export function demoCheckPlugin() {
+  return {
+    name: 'demo-check',
+    async executeCommand({ command, session }) {
+      if (command !== 'check-demo') return undefined;
+      const testPage = session.browser.getPage(session.id);
+      try {
+        return await checkDemo(testPage.browser());
+      } finally {
+        await testPage.bringToFront();
+      }
+    },
+  };
+}

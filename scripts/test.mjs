@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: web-test-runner in every engine (Chromium, Firefox, WebKit), or in the ones named by
+ * `--browsers chromium,firefox` (also `--browsers chromium firefox`) or TEST_BROWSERS.
+ * Every other argument goes to wtr unchanged, e.g. `npm test -- --browsers chromium --files test/room/**`.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { selectedEngines } from './browsers.mjs';
+
+const args = process.argv.slice(2);
+const passOn = [];
+const browsers = [];
+for (let i = 0; i < args.length; i += 1) {
+  const arg = args[i];
+  if (arg.startsWith('--browsers=')) browsers.push(arg.slice('--browsers='.length));
+  else if (arg === '--browsers') {
+    while (i + 1 < args.length && !args[i + 1].startsWith('-')) browsers.push(args[(i += 1)]);
+  } else passOn.push(arg);
+}
+
+const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1' };
+if (browsers.length > 0) env.TEST_BROWSERS = browsers.join(',');
+try {
+  selectedEngines(env.TEST_BROWSERS);
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+
+const wtr = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
+const child = spawn(process.execPath, [wtr, ...passOn], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
