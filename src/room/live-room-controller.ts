@@ -469,12 +469,16 @@ export class LiveRoomController {
     const local = session.local;
     if (local?.published) await session.client.unpublish(local.stream).catch(() => undefined);
     const identity = this.#identity(session);
+    const wasJoined = session.joined;
     this.#releaseLocal(session);
-    if (session.joined) await session.client.leave().catch(() => undefined);
+    if (wasJoined) {
+      await session.client.leave().catch(() => undefined);
+      session.joined = false;
+    }
     this.#releaseSession(session);
     this.#setCoAnchorState('idle');
     this.#setState({ ...INITIAL_STATE, connectionState: 'left', canPublish: this.#state.canPublish });
-    if (session.joined) this.#emit('trtc-left', identity);
+    if (wasJoined) this.#emit('trtc-left', identity);
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
@@ -486,7 +490,14 @@ export class LiveRoomController {
     }
     session.remote.clear();
     session.detachClient();
-    session.client.destroy();
+    const { client } = session;
+    if (session.joined) {
+      // Kicked or cut off while still in the room: the SDK refuses destroy() (0x1001) until left.
+      session.joined = false;
+      void client.leave().catch(() => undefined).then(() => destroyQuietly(client));
+    } else {
+      destroyQuietly(client);
+    }
     if (this.#session === session) this.#session = null;
     this.#setState({ remoteStreams: Object.freeze([]) });
     this.#syncRemoteViews();
@@ -852,5 +863,14 @@ export class LiveRoomController {
     await this.#rollBackCoAnchor(session);
     if (this.#session !== session) return;
     this.#setCoAnchorState('idle');
+  }
+}
+
+/** Nothing a page can do about a client that will not tear down; it is dropped either way. */
+function destroyQuietly(client: TrtcClient): void {
+  try {
+    client.destroy();
+  } catch {
+    // Already destroyed or still busy in the SDK: it holds no media of ours any more.
   }
 }

@@ -208,7 +208,9 @@ export class ScriptedClient implements TrtcClient {
   getRemoteMutedState() {
     return [];
   }
+  /** As the real SDK does, refuses while still in the room. */
   destroy(): void {
+    if (this.joinedRoom !== null) throw new TrtcCodedError('please call leave() before destroy()', 0x1001);
     this.destroyed = true;
   }
   /** Announces a remote stream as the SDK would. */
