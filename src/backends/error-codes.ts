@@ -20,6 +20,10 @@ export const TrtcErrorCode = {
   PLAY_NOT_ALLOWED: 0x4043,
   /** Join failed because the SDK could not reach Tencent Cloud's scheduler (e.g. offline). */
   SCHEDULE_FAILED: 0x404c,
+  /** A pending call was cut short by leave(), unsubscribe() or the stream being unpublished. */
+  API_CALL_ABORTED: 0x404d,
+  /** A failure with no better code (the loopback: a WebRTC negotiation that failed unexpectedly). */
+  UNKNOWN: 0xffff,
 } as const;
 
 export type TrtcErrorCodeValue = (typeof TrtcErrorCode)[keyof typeof TrtcErrorCode];

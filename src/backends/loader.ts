@@ -20,6 +20,9 @@ export function loadBackend(name: BackendName): Promise<TrtcBackend> {
         },
       );
       return realSdk;
+    case 'loopback':
+      // The module's own instance: a page importing `trtc-live-elements/loopback` gets the same object.
+      return import('./loopback/index.js').then((module): TrtcBackend => module.default);
     default:
       return Promise.reject(new TypeError(`Unknown TRTC backend "${String(name)}"`));
   }

@@ -1,0 +1,65 @@
+import type { TrtcRemoteStream, TrtcRemoteStreamType } from '../types.js';
+import { randomId } from './ids.js';
+import type { LinkTracks } from './peer-link.js';
+import type { StreamAdvert } from './protocol.js';
+import { LoopbackStream } from './stream.js';
+
+const NO_TRACKS: LinkTracks = Object.freeze({ audio: null, video: null });
+
+/**
+ * Another client's published stream as one client sees it: announced by 'stream-added', given
+ * tracks by subscribe(), ended by 'stream-removed'. Its id is its own (like the SDK's remote
+ * streams), so a stream removed and announced again is a new object with a new id.
+ */
+export class LoopbackRemoteStream extends LoopbackStream implements TrtcRemoteStream {
+  protected readonly playerDefaults = { muted: false, objectFit: 'cover' as const, mirror: false };
+  #advert: StreamAdvert;
+  #received: LinkTracks = NO_TRACKS;
+
+  constructor(userId: string, advert: StreamAdvert) {
+    super(randomId(), userId);
+    this.#advert = advert;
+  }
+
+  getType(): TrtcRemoteStreamType {
+    return 'main';
+  }
+
+  hasAudio(): boolean {
+    return this.#advert.audio;
+  }
+
+  hasVideo(): boolean {
+    return this.#advert.video;
+  }
+
+  getAudioTrack(): MediaStreamTrack | null {
+    return this.#advert.audio ? this.#received.audio : null;
+  }
+
+  getVideoTrack(): MediaStreamTrack | null {
+    return this.#advert.video ? this.#received.video : null;
+  }
+
+  /** For a remote stream, close() only stops playback; the subscription is the client's. */
+  close(): void {
+    this.stop();
+  }
+
+  /** What its publisher last said about it. */
+  get advert(): StreamAdvert {
+    return this.#advert;
+  }
+
+  updateAdvert(advert: StreamAdvert): void {
+    const mediaChanged = advert.audio !== this.#advert.audio || advert.video !== this.#advert.video;
+    this.#advert = advert;
+    if (mediaChanged) this.tracksChanged();
+  }
+
+  /** The tracks of its current subscription (none once unsubscribed or removed). */
+  receive(tracks: LinkTracks | null): void {
+    this.#received = tracks ?? NO_TRACKS;
+    this.tracksChanged();
+  }
+}
