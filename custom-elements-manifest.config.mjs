@@ -1,7 +1,45 @@
 // The manifest describes the elements; the controller and backends are documented by their types.
+
+const camelCase = (attribute) => attribute.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+
+/**
+ * Two corrections to what the analyzer writes:
+ * - Attributes documented with `@attr` in a class comment (state the element reflects itself,
+ *   such as `connection-state`) are linked to the getter of the same camel-cased name, so tools
+ *   and the generated typings know `connectionState` and `connection-state` are one thing.
+ * - The analyzer records some local `const`s inside methods as module declarations; a declaration
+ *   its module does not export is not part of the package, so it is dropped.
+ */
+function tidyManifest() {
+  return {
+    name: 'trtc-tidy-manifest',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        const exported = new Set((module.exports ?? []).map((entry) => entry.declaration?.name));
+        module.declarations = (module.declarations ?? []).filter(
+          (declaration) => declaration.kind === 'class' || declaration.kind === 'mixin' || exported.has(declaration.name),
+        );
+        for (const declaration of module.declarations) {
+          for (const attribute of declaration.attributes ?? []) {
+            if (attribute.fieldName) continue;
+            const field = declaration.members?.find(
+              (member) => member.kind === 'field' && !member.static && member.name === camelCase(attribute.name),
+            );
+            if (!field) continue;
+            attribute.fieldName = field.name;
+            field.attribute = attribute.name;
+            field.reflects = true;
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/index.ts'],
   exclude: ['src/**/*.d.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [tidyManifest()],
 };

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, createLaunchers, selectedEngines } from './scripts/browsers.mjs';
+import { packageFactsPlugin } from './scripts/package-facts.mjs';
 import { createNetworkGuard } from './scripts/network-guard.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { demoCheckPlugin } from './scripts/demo-check.mjs';
@@ -23,6 +24,8 @@ export default {
     guard.plugin,
     // test/demo/demo.test.ts asks Node to start the demo server and drive it in a new tab.
     demoCheckPlugin(),
+    // test/package/*.test.ts ask Node for what only Node can tell: schema, source, module resolution, tsc.
+    packageFactsPlugin(),
   ],
   browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests

@@ -1,4 +1,5 @@
 import { transform } from 'esbuild';
+import { minifyLiterals } from './minify-literals.mjs';
 
 const tsconfigRaw = {
   compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true },
@@ -10,7 +11,7 @@ export function esbuild({ minify = false } = {}) {
     name: 'esbuild',
     async transform(code, id) {
       if (!id.endsWith('.ts')) return null;
-      const result = await transform(code, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: id, tsconfigRaw });
+      const result = await transform(minify ? minifyLiterals(code) : code, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: id, tsconfigRaw });
       return { code: result.code, map: result.map };
     },
     async renderChunk(code) {

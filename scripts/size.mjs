@@ -4,6 +4,7 @@
  */
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { minifyLiterals } from './minify-literals.mjs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -19,6 +20,18 @@ async function elementsWithLitExternal() {
     // The backends are loaded on demand and are not part of what a page pays up front.
     external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './loopback/index.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    // The same literal minification as the CDN build.
+    plugins: [
+      {
+        name: 'minify-literals',
+        setup(build) {
+          build.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({
+            contents: minifyLiterals(await readFile(path, 'utf8')),
+            loader: 'ts',
+          }));
+        },
+      },
+    ],
   });
   return result.outputFiles[0].contents;
 }

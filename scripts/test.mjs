@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { selectedEngines } from './browsers.mjs';
+import { ensureBuild } from './ensure-build.mjs';
 
 const args = process.argv.slice(2);
 const passOn = [];
@@ -26,6 +27,14 @@ try {
 } catch (error) {
   console.error(error.message);
   process.exit(2);
+}
+
+// The package, plain-HTML and demo tests load dist/, as a page author's page would.
+try {
+  await ensureBuild();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
 
 const wtr = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));

@@ -30,6 +30,8 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
  * @tagname trtc-co-anchor-button
  * @summary Go live as a co-anchor, and leave the stage.
  *
+ * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
+ *
  * @csspart base - The wrapper around the button and its hint.
  * @csspart button - The native `<button>`.
  * @csspart hint - The sentence explaining why the button cannot be used now.
@@ -49,6 +51,7 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
 export class TrtcCoAnchorButtonElement extends LitElement {
   static override styles = coAnchorButtonStyles;
 
+  /** @internal LitElement's setting, not this element's API: focusing the host focuses the button. */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Go live without the microphone. */

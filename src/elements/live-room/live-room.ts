@@ -52,6 +52,10 @@ type Notice = { readonly kind: 'error'; readonly error: LiveRoomErrorDetail } | 
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
  * @fires {CustomEvent<LiveRoomErrorDetail>} trtc-error - Something failed; detail `{ code, sdkCode?, message, recoverable, field? }`.
  *
+ * @attr {ConnectionState} connection-state - Set by the room, not by you: `idle`, `joining`, `joined`, `reconnecting`, `leaving`, `left` or `failed`; for styling and tests.
+ * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `requesting`, `starting`, `live` or `stopping`.
+ * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
+ *
  * @slot - Your own layout of `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`; without child elements the default layout is shown.
  *
  * @csspart base - The wrapper around everything.
@@ -76,6 +80,7 @@ type Notice = { readonly kind: 'error'; readonly error: LiveRoomErrorDetail } | 
  * @cssprop [--trtc-tile-background=#111827] - Background of video tiles.
  * @cssprop [--trtc-tile-radius=12px] - Corner radius of video tiles.
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of video tiles.
+ * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of video tiles.
  * @cssprop [--trtc-tile-muted-text-color=#d1d5db] - Text on an empty tile.
  * @cssprop --trtc-font - Font shorthand for all text.
  */

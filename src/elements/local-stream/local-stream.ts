@@ -16,6 +16,9 @@ export type MirrorMode = 'auto' | 'true' | 'false';
  * @tagname trtc-local-stream
  * @summary Your own camera preview while you are live.
  *
+ * @attr {boolean} active - Set by the element, not by you: present while the preview is showing.
+ * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
+ *
  * @csspart base - The tile around the preview.
  * @csspart video - The box the preview is played into.
  * @csspart name - The "You" label over the preview.
@@ -25,6 +28,7 @@ export type MirrorMode = 'auto' | 'true' | 'false';
  * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of the tile.
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of the tile.
  * @cssprop [--trtc-local-outline-color=var(--trtc-accent)] - Outline marking your own tile.
+ * @cssprop [--trtc-accent=#0052d9] - The outline's color when `--trtc-local-outline-color` is not set.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
 export class TrtcLocalStreamElement extends LitElement {

@@ -19,6 +19,10 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
  * @tagname trtc-remote-stream
  * @summary The video and audio of one remote anchor.
  *
+ * @attr {boolean} active - Set by the element, not by you: present while a stream is assigned.
+ * @attr {string} stream-user-id - Set by the element, not by you: the user ID of the stream shown now.
+ * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
+ *
  * @slot placeholder - Shown while no stream is assigned. Default: a localized "Waiting for the anchor…".
  *
  * @csspart base - The tile around everything.

@@ -1,0 +1,78 @@
+/**
+ * Plain HTML: fixtures/plain-html.html loads nothing but the CDN build (dist/cdn/, so
+ * `npm run build` must have run) and holds two loopback rooms, a host that joins as anchor and
+ * publishes, and a viewer whose `<trtc-remote-stream>` must show the host's camera.
+ */
+import { expect } from '@open-wc/testing';
+import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../helpers/features.js';
+import { framesRendered, until } from '../helpers/media.js';
+import type { TrtcLiveRoomElement, TrtcRemoteStreamElement } from '../../src/index.js';
+
+type FixtureWindow = Window & typeof globalThis & { pageErrors: string[] };
+
+let frame: HTMLIFrameElement | undefined;
+
+async function openFixture(): Promise<FixtureWindow> {
+  frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  // A fresh room per page, so rooms of other tests (or engines) on this origin never meet it.
+  frame.src = `/test/integrations/fixtures/plain-html.html?room-id=plain_${crypto.randomUUID().slice(0, 8)}`;
+  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as FixtureWindow;
+  // `load` waits for the module scripts, so the entry has run by now (or failed).
+  return win;
+}
+
+describe('plain HTML with the CDN build', () => {
+  afterEach(async () => {
+    const rooms = [...(frame?.contentDocument?.querySelectorAll('trtc-live-room') ?? [])] as TrtcLiveRoomElement[];
+    await Promise.all(rooms.map((room) => room.leave?.()));
+    frame?.remove();
+    frame = undefined;
+  });
+
+  it('defines the four tags from the entry alone, included twice without an error', async () => {
+    const win = await openFixture();
+    for (const tag of ['trtc-live-room', 'trtc-remote-stream', 'trtc-local-stream', 'trtc-co-anchor-button']) {
+      expect(win.customElements.get(tag), `<${tag}>`).to.be.a('function');
+    }
+    // Both copies of the entry ran: the second found the tags taken and kept the first's.
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      // The test server injects its own reload socket into every HTML page it serves.
+      .filter((url) => !url.pathname.startsWith('/__web-dev-server'))
+      .map((url) => url.pathname + url.search);
+    expect(scripts).to.include('/dist/cdn/trtc-live-elements.js');
+    expect(scripts).to.include('/dist/cdn/trtc-live-elements.js?included-twice');
+    for (const path of scripts) expect(path, 'everything the page loaded').to.match(/^\/dist\/cdn\//);
+    expect(scripts.some((path) => path.includes('trtc.esm')), 'the real SDK chunk, with loopback rooms only').to.equal(false);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it("runs a loopback room end to end: the viewer's remote stream shows the host's camera", async function () {
+    requireWebRTC(this);
+    requireMediaCapture(this);
+    requireVideoFrameCallback(this);
+    const win = await openFixture();
+    const host = win.document.getElementById('host') as TrtcLiveRoomElement;
+    const viewer = win.document.getElementById('viewer') as TrtcLiveRoomElement;
+    await until(() => host.state?.localStream !== null && host.state?.localStream !== undefined, 'the host to publish', 15000);
+    await until(() => viewer.connectionState === 'joined', 'the viewer to join', 15000);
+    expect(viewer.getAttribute('connection-state')).to.equal('joined');
+    expect(host.getAttribute('connection-state')).to.equal('joined');
+    expect(viewer.hasAttribute('user-sig'), 'the signature stays out of the markup').to.equal(false);
+
+    const remote = viewer.querySelector('trtc-remote-stream') as TrtcRemoteStreamElement;
+    const videoOf = () => remote.shadowRoot?.querySelector('[part~="video"] video') as HTMLVideoElement | null;
+    await until(() => remote.active && videoOf() !== null, "the host's stream in the viewer's <trtc-remote-stream>", 15000);
+    expect(remote.getAttribute('stream-user-id')).to.equal('host');
+    const video = videoOf()!;
+    await framesRendered(video, 5);
+    expect(video.videoWidth).to.be.greaterThan(0);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+});
