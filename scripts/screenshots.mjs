@@ -1,0 +1,50 @@
+/**
+ * Screenshots of the demo as a viewer sees it, for reviewing the default layout:
+ * desktop 1280×720 and phone 375×667, `en` and `zh-CN`, watching and live.
+ * `npm run build` first; writes PNGs to screenshots/ (not committed).
+ */
+import puppeteer from 'puppeteer-core';
+import { mkdir } from 'node:fs/promises';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser-flags.mjs';
+import { startServer } from './serve.mjs';
+
+const VIEWPORTS = { desktop: { width: 1280, height: 720 }, phone: { width: 375, height: 667 } };
+const outDir = new URL('../screenshots/', import.meta.url);
+
+const server = await startServer({ port: 0 });
+const { port } = server.address();
+const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+await mkdir(outDir, { recursive: true });
+try {
+  for (const lang of ['en', 'zh-CN']) {
+    const host = await browser.newPage();
+    await host.goto(`http://127.0.0.1:${port}/demo/room.html?user-id=host&user-role=anchor&auto-publish&lang=${lang}`);
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const viewer = await browser.newPage();
+      await viewer.setViewport(viewport);
+      const viewerId = `viewer_${name}_${lang.replace('-', '')}`;
+      await viewer.goto(`http://127.0.0.1:${port}/demo/room.html?user-id=${viewerId}&lang=${lang}`);
+      await viewer.bringToFront();
+      await viewer.waitForFunction(
+        () => document.querySelector('trtc-live-room')?.shadowRoot?.querySelector('trtc-remote-stream[active]'),
+        { timeout: 20000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await viewer.screenshot({ path: new URL(`${name}-${lang}-watching.png`, outDir).pathname });
+      const button = await viewer.waitForSelector('trtc-live-room >>> trtc-co-anchor-button >>> button');
+      await button.click();
+      await viewer.waitForFunction(
+        () => document.querySelector('trtc-live-room')?.getAttribute('co-anchor-state') === 'live',
+        { timeout: 20000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await viewer.screenshot({ path: new URL(`${name}-${lang}-live.png`, outDir).pathname });
+      await viewer.close();
+    }
+    await host.close();
+  }
+  console.log(`screenshots written to ${outDir.pathname}`);
+} finally {
+  await browser.close();
+  server.close();
+}
