@@ -1,10 +1,9 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { existsSync } from 'node:fs';
 import { esbuild } from './scripts/esbuild-plugin.mjs';
 
 const entries = {
   index: 'src/index.ts',
-  ...(existsSync('src/backends/loopback/index.ts') ? { loopback: 'src/backends/loopback/index.ts' } : {}),
+  loopback: 'src/backends/loopback/index.ts',
 };
 
 /** npm build: one file per module, dependencies left to the consumer's bundler. */
