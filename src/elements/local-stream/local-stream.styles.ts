@@ -21,6 +21,8 @@ export const localStreamStyles = [
       position: absolute;
       inset: 0;
       overflow: hidden;
+      /* A mirrored (transformed) video paints past a plain overflow clip in Chromium. */
+      contain: paint;
       border-radius: var(--trtc-tile-radius, 12px);
       background: var(--trtc-tile-background, #111827);
       box-shadow: var(--trtc-tile-shadow, 0 1px 3px rgb(0 0 0 / 0.35));
