@@ -174,6 +174,8 @@ export class LiveRoomController {
     const target: JoinTarget = { ...this.#config, sdk: this.sdk, backend: this.backend };
     if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
       return this.#enqueue(async () => {
+        // The browser will not gain WebRTC by trying again: the room keeps saying so, once.
+        if (this.#state.error?.code === 'unsupported-browser') return;
         if (!this.#session && this.#isSettledOutside()) await this.#join(target, this.#generation);
       });
     }

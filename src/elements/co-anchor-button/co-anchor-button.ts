@@ -14,8 +14,9 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
   if (!state) return messages.button.noRoom;
   // Someone on stage can always step down, even while the connection is being restored.
   if (state.coAnchorState !== 'idle') return '';
-  if (state.connectionState !== 'joined') return messages.button.notJoined;
+  // A browser that cannot publish says so even before (or instead of) joining: it is the lasting reason.
   if (state.canPublish === false) return messages.button.cannotPublish;
+  if (state.connectionState !== 'joined') return messages.button.notJoined;
   return '';
 }
 
