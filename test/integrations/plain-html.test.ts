@@ -75,4 +75,27 @@ describe('plain HTML with the CDN build', () => {
     expect(video.videoWidth).to.be.greaterThan(0);
     expect(win.pageErrors).to.deep.equal([]);
   });
+
+  it('fetches the real SDK chunk when, and only when, a room joins with the real backend', async function () {
+    // Without WebRTC the room says so before loading any backend.
+    requireWebRTC(this);
+    const win = await openFixture();
+    const loadedPaths = () =>
+      win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(loadedPaths().some((path) => path.includes('trtc.esm')), 'before a real room joins').to.equal(false);
+
+    const real = win.document.createElement('trtc-live-room') as TrtcLiveRoomElement;
+    real.setAttribute('manual', '');
+    real.setAttribute('sdk-app-id', '1400000000');
+    real.setAttribute('room-id', '9999');
+    real.setAttribute('user-id', 'real_sdk_viewer');
+    real.userSig = 'signature';
+    win.document.body.append(real);
+    // Offline, the real SDK cannot reach Tencent Cloud: the join fails, after loading the chunk.
+    await real.join();
+    expect(real.getAttribute('connection-state')).to.equal('failed');
+    const chunk = loadedPaths().filter((path) => /^\/dist\/cdn\/chunks\/trtc\.esm-[\w-]+\.js$/.test(path));
+    expect(chunk, 'the SDK chunk, fetched once').to.have.length(1);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
 });
