@@ -6,5 +6,5 @@
 import { loadBackend } from '../../../src/backends/loader.js';
 import { describeBackendContract } from '../../helpers/backend-contract.js';
 
-describeBackendContract('real trtc-js-sdk', () => loadBackend('trtc'));
-describeBackendContract('loopback backend', () => loadBackend('loopback'));
+describeBackendContract('real trtc-js-sdk', () => loadBackend('trtc'), '/node_modules/trtc-js-sdk/trtc.esm.js');
+describeBackendContract('loopback backend', () => loadBackend('loopback'), '/src/backends/loopback/index.ts');
