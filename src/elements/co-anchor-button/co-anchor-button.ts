@@ -81,28 +81,13 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
   }
 
-  #label(coAnchorState: CoAnchorState | undefined): string {
-    const labels = this.#locale.messages.button;
-    switch (coAnchorState) {
-      case 'requesting':
-        return labels.requesting;
-      case 'starting':
-        return labels.starting;
-      case 'live':
-        return labels.live;
-      case 'stopping':
-        return labels.stopping;
-      default:
-        return labels.idle;
-    }
-  }
-
   protected override render() {
     const state = this.#room.state;
     const coAnchorState = state?.coAnchorState;
     const reason = unavailableReason(state, this.#locale.messages);
     const busy = coAnchorState !== undefined && BUSY_STATES.has(coAnchorState);
-    const label = this.#label(coAnchorState);
+    // The labels are named after the co-anchor states they stand for.
+    const label = this.#locale.messages.button[coAnchorState ?? 'idle'];
     // The button is never `disabled`: that would drop keyboard focus on every state change and
     // hide the button (and its explanation) from keyboard users.
     return html`
