@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
@@ -29,7 +28,7 @@ const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl',
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
 /** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
-type Notice = { readonly kind: 'error'; readonly error: LiveRoomErrorDetail } | { readonly kind: 'denied' };
+type Notice = LiveRoomErrorDetail | 'denied';
 
 /**
  * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
@@ -252,9 +251,9 @@ export class TrtcLiveRoomElement extends LitElement {
 
   #onRoomEvent(event: LiveRoomEvent): void {
     if (event.type === 'trtc-error') {
-      this.#notice = { kind: 'error', error: event.detail };
+      this.#notice = event.detail;
     } else if (event.type === 'trtc-co-anchor-change') {
-      if (event.detail.denied) this.#notice = { kind: 'denied' };
+      if (event.detail.denied) this.#notice = 'denied';
       else if (event.detail.state === 'requesting' || event.detail.state === 'starting') this.#notice = null;
     }
     this.dispatchEvent(roomEvent(event.type, event.detail));
@@ -266,27 +265,15 @@ export class TrtcLiveRoomElement extends LitElement {
     this.setAttribute('co-anchor-state', state.coAnchorState);
   }
 
-  /** The status line and whether it reports a problem. */
-  #status(state: LiveRoomState): { text: string; problem: boolean } {
+  /** The status line, and whether it reports a problem. */
+  #status({ connectionState, error }: LiveRoomState): [text: string, problem: boolean] {
     const messages = this.#locale.messages;
-    switch (state.connectionState) {
-      case 'joining':
-        return { text: messages.status.joining, problem: false };
-      case 'reconnecting':
-        return { text: messages.status.reconnecting, problem: false };
-      case 'leaving':
-        return { text: messages.status.leaving, problem: false };
-      case 'left':
-        return { text: messages.status.left, problem: false };
-      case 'failed':
-        return { text: state.error ? describeError(messages, state.error) : messages.status.failed, problem: true };
-      case 'joined':
-        if (this.#notice?.kind === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
-        if (this.#notice?.kind === 'error') return { text: describeError(messages, this.#notice.error), problem: true };
-        return { text: '', problem: false };
-      default:
-        return { text: '', problem: false };
-    }
+    const { status } = messages;
+    if (connectionState === 'failed') return [error ? describeError(messages, error) : status.failed, true];
+    // Joining, reconnecting, leaving and left each have their line; idle has none.
+    if (connectionState !== 'joined') return [(status as Partial<Record<ConnectionState, string>>)[connectionState] ?? '', false];
+    if (this.#notice === 'denied') return [status.coAnchorDenied, false];
+    return this.#notice ? [describeError(messages, this.#notice), true] : ['', false];
   }
 
   /** Light-DOM children that land in the default slot replace the default layout. */
@@ -300,7 +287,7 @@ export class TrtcLiveRoomElement extends LitElement {
     const tiles = streams.length + (onStage ? 1 : 0);
     return html`
       <div part="layout" class="layout">
-        <div part="grid" class=${classMap({ grid: true, single: tiles <= 1 })}>
+        <div part="grid" class="grid ${tiles > 1 ? '' : 'single'}">
           ${tiles === 0
             ? html`<div part="empty-tile" class="empty-tile">
                 ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
@@ -320,16 +307,16 @@ export class TrtcLiveRoomElement extends LitElement {
 
   protected override render() {
     const state = this.#controller.state;
-    const status = this.#status(state);
+    const [status, problem] = this.#status(state);
     // The live region is always rendered (only visually hidden when empty) so screen readers
     // already track it when the first message arrives.
     return html`
       <div part="base" class="base">
         <div
           part="status"
-          class=${classMap({ status: true, error: status.problem, 'visually-hidden': !status.text })}
+          class="status ${problem ? 'error' : ''} ${status ? '' : 'visually-hidden'}"
           role="status"
-        >${status.text}</div>
+        >${status}</div>
         <slot @slotchange=${() => this.requestUpdate()}></slot>
         ${this.#hasOwnLayout() ? nothing : this.#renderDefaultLayout(state)}
       </div>
