@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CoAnchorState, LiveRoomState } from '../../room/types.js';
@@ -51,17 +50,23 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
 export class TrtcCoAnchorButtonElement extends LitElement {
   static override styles = coAnchorButtonStyles;
 
+  static override properties: PropertyDeclarations = {
+    noAudio: { attribute: 'no-audio', converter: booleanAttribute },
+    noVideo: { attribute: 'no-video', converter: booleanAttribute },
+    room: {},
+  };
+
   /** @internal LitElement's setting, not this element's API: focusing the host focuses the button. */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Go live without the microphone. */
-  @property({ attribute: 'no-audio', converter: booleanAttribute }) noAudio = false;
+  noAudio = false;
 
   /** Go live without the camera (audio only). */
-  @property({ attribute: 'no-video', converter: booleanAttribute }) noVideo = false;
+  noVideo = false;
 
   /** The id of the `<trtc-live-room>` to act on; default: the nearest ancestor room. */
-  @property() room: string | null = null;
+  room: string | null = null;
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this);

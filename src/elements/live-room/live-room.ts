@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
@@ -86,38 +85,51 @@ type Notice = LiveRoomErrorDetail | 'denied';
 export class TrtcLiveRoomElement extends LitElement {
   static override styles = liveRoomStyles;
 
+  static override properties: PropertyDeclarations = {
+    sdkAppId: { attribute: 'sdk-app-id' },
+    roomId: { attribute: 'room-id' },
+    userId: { attribute: 'user-id' },
+    userSig: { attribute: 'user-sig' },
+    credentialsUrl: { attribute: 'credentials-url' },
+    userRole: { attribute: 'user-role' },
+    backend: {},
+    manual: { converter: booleanAttribute },
+    autoPublish: { attribute: 'auto-publish', converter: booleanAttribute },
+    sdk: { attribute: false },
+  };
+
   /** Your TRTC application's SDKAppID (a positive integer). */
-  @property({ attribute: 'sdk-app-id' }) sdkAppId: string | number | null = null;
+  sdkAppId: string | number | null = null;
 
   /** All digits: a numeric room (1–4294967294); otherwise a string room (1–64 characters). */
-  @property({ attribute: 'room-id' }) roomId: string | number | null = null;
+  roomId: string | number | null = null;
 
   /** Who joins: 1–32 letters, digits, `_` and `-`. */
-  @property({ attribute: 'user-id' }) userId: string | null = null;
+  userId: string | null = null;
 
   /**
    * The user signature made on your server. Never reflected, logged or put in an event; prefer
    * setting the property (or `credentials-url`) so it never appears in the page's markup.
    */
-  @property({ attribute: 'user-sig' }) userSig: string | null = null;
+  userSig: string | null = null;
 
   /** A same-site URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join. */
-  @property({ attribute: 'credentials-url' }) credentialsUrl: string | null = null;
+  credentialsUrl: string | null = null;
 
   /** The role to join with: `audience` (default) or `anchor`. */
-  @property({ attribute: 'user-role' }) userRole: string = 'audience';
+  userRole: string = 'audience';
 
   /** `trtc` (default, the real SDK, loaded on first join) or `loopback` (tabs on this machine; for demos and tests). */
-  @property() backend: BackendName = 'trtc';
+  backend: BackendName = 'trtc';
 
   /** Do not join on connect; call `join()`. */
-  @property({ converter: booleanAttribute }) manual = false;
+  manual = false;
 
   /** As an anchor, publish camera and microphone right after joining. */
-  @property({ attribute: 'auto-publish', converter: booleanAttribute }) autoPublish = false;
+  autoPublish = false;
 
   /** A TRTC-v4-shaped namespace to use instead of loading one; wins over `backend`. */
-  @property({ attribute: false }) sdk: TrtcBackend | undefined = undefined;
+  sdk: TrtcBackend | undefined = undefined;
 
   readonly #controller = this.createController();
   readonly #locale = new LocaleController(this);

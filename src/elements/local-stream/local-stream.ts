@@ -1,5 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { LocalView } from '../../room/types.js';
@@ -34,6 +33,11 @@ export type MirrorMode = 'auto' | 'true' | 'false';
 export class TrtcLocalStreamElement extends LitElement {
   static override styles = localStreamStyles;
 
+  static override properties: PropertyDeclarations = {
+    mirror: {},
+    room: {},
+  };
+
   static {
     // The view is attached once the video div is rendered, and the room answers at once with what
     // to show: a second render right after the first is the design, not an accident.
@@ -45,10 +49,10 @@ export class TrtcLocalStreamElement extends LitElement {
    * themselves in a front camera; `false` shows it as the audience sees it. What the audience
    * receives is never mirrored.
    */
-  @property() mirror: MirrorMode = 'auto';
+  mirror: MirrorMode = 'auto';
 
   /** The id of the `<trtc-live-room>` whose preview to show; default: the nearest ancestor room. */
-  @property() room: string | null = null;
+  room: string | null = null;
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this, () => this.#syncView());

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
@@ -47,6 +46,14 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
 export class TrtcRemoteStreamElement extends LitElement {
   static override styles = remoteStreamStyles;
 
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    streamType: { attribute: 'stream-type' },
+    objectFit: { attribute: 'object-fit' },
+    muted: { converter: booleanAttribute },
+    room: {},
+  };
+
   static {
     // The view is attached once the video div is rendered, and the room answers at once with what
     // to show: a second render right after the first is the design, not an accident.
@@ -54,19 +61,19 @@ export class TrtcRemoteStreamElement extends LitElement {
   }
 
   /** The user whose stream to show; empty: the first stream no other view has claimed. */
-  @property({ attribute: 'user-id' }) userId = '';
+  userId = '';
 
   /** `main` (camera) or `auxiliary` (screen sharing). */
-  @property({ attribute: 'stream-type' }) streamType: StreamType = 'main';
+  streamType: StreamType = 'main';
 
   /** How the video fills the tile: `cover` crops, `contain` letterboxes. */
-  @property({ attribute: 'object-fit' }) objectFit: 'cover' | 'contain' = 'cover';
+  objectFit: 'cover' | 'contain' = 'cover';
 
   /** Do not play the stream's audio. */
-  @property({ converter: booleanAttribute }) muted = false;
+  muted = false;
 
   /** The id of the `<trtc-live-room>` to show a stream of; default: the nearest ancestor room. */
-  @property() room: string | null = null;
+  room: string | null = null;
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this, () => this.#syncView());
