@@ -46,6 +46,8 @@ type EventListener = (event: LiveRoomEvent) => void;
 
 interface RemoteEntry {
   readonly stream: TrtcRemoteStream;
+  /** What `state.remoteStreams` says about it. */
+  snapshot: RemoteStreamSnapshot;
   readonly detach: () => void;
   /** The view container the stream is playing in, if any. */
   container: HTMLDivElement | null;
@@ -65,6 +67,7 @@ interface Session {
   readonly client: TrtcClient;
   readonly config: ValidRoomConfig;
   detachClient: () => void;
+  /** Remote streams by key, in join order. */
   readonly remote: Map<string, RemoteEntry>;
   local: LocalEntry | null;
   /** True once this session switched an audience member to anchor for co-anchoring. */
@@ -130,8 +133,8 @@ export class LiveRoomController {
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
   #session: Session | null = null;
-  #remoteViews: RemoteView[] = [];
-  #shownInView = new Map<RemoteView, RemoteStreamSnapshot | null>();
+  /** Every attached remote view, in attach order, and the stream it shows. */
+  #remoteViews = new Map<RemoteView, RemoteStreamSnapshot | null>();
   #localViews: LocalView[] = [];
   #syncingViews = false;
   #syncAgain = false;
@@ -210,22 +213,20 @@ export class LiveRoomController {
     await this.leave();
     this.#stateListeners.clear();
     this.#eventListeners.clear();
-    for (const view of this.#remoteViews) this.#stopRemoteIn(view);
-    this.#remoteViews = [];
-    this.#shownInView.clear();
+    for (const view of this.#remoteViews.keys()) this.#stopRemoteIn(view);
+    this.#remoteViews.clear();
     this.#localViews = [];
   }
 
   attachRemoteView(view: RemoteView): () => void {
-    this.#remoteViews.push(view);
-    this.#shownInView.set(view, null);
+    this.#remoteViews.set(view, null);
     this.#syncRemoteViews();
     return () => {
-      const index = this.#remoteViews.indexOf(view);
-      if (index === -1) return;
-      this.#remoteViews.splice(index, 1);
-      this.#stopRemoteIn(view);
-      this.#shownInView.delete(view);
+      if (!this.#remoteViews.has(view)) return;
+      const shown = this.#remoteViews.get(view);
+      // Forgotten first, so the syncs that stopping it causes do not give it a stream again.
+      this.#remoteViews.delete(view);
+      this.#stopRemoteIn(view, shown);
       this.#syncRemoteViews();
     };
   }
@@ -464,8 +465,7 @@ export class LiveRoomController {
       destroyQuietly(client);
     }
     if (this.#session === session) this.#session = null;
-    this.#setState({ remoteStreams: Object.freeze([]) });
-    this.#syncRemoteViews();
+    this.#publishRemote(session);
   }
 
   #releaseLocal(session: Session): void {
@@ -506,9 +506,7 @@ export class LiveRoomController {
       'stream-updated': (event) =>
         this.#patchRemote(keyOf(event), { hasAudio: event.stream.hasAudio(), hasVideo: event.stream.hasVideo() }),
       'peer-leave': ({ userId }) => {
-        for (const { key } of this.#state.remoteStreams.filter((snapshot) => snapshot.userId === userId)) {
-          this.#dropRemote(session, key, true);
-        }
+        for (const [key, { snapshot }] of session.remote) if (snapshot.userId === userId) this.#dropRemote(session, key, true);
       },
       'mute-audio': mute({ audioMuted: true }),
       'unmute-audio': mute({ audioMuted: false }),
@@ -554,8 +552,10 @@ export class LiveRoomController {
       playing: false,
       autoplayBlocked: false,
     });
-    session.remote.set(key, { stream, detach: this.#listenToStream(session, key, stream), container: null, autoplayReported: false });
-    this.#setState({ remoteStreams: Object.freeze([...this.#state.remoteStreams, snapshot]) });
+    const detach = this.#listenToStream(session, key, stream);
+    session.remote.set(key, { stream, snapshot, detach, container: null, autoplayReported: false });
+    // Views take it up once it is subscribed, and so playable.
+    this.#publishRemote(session, false);
     this.#emit('trtc-stream-added', snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
       if (this.#session === session) this.#report('connection-lost', error);
@@ -564,9 +564,8 @@ export class LiveRoomController {
 
   #listenToStream(session: Session, key: string, stream: TrtcRemoteStream): () => void {
     const onPlayerState = ({ type, state }: TrtcPlayerStateEvent) => {
-      if (this.#session !== session) return;
-      const snapshot = this.#snapshot(key);
-      if (snapshot && (type === 'video' || !snapshot.hasVideo)) this.#patchRemote(key, { playing: state === 'PLAYING' });
+      const entry = this.#session === session ? session.remote.get(key) : undefined;
+      if (entry && (type === 'video' || !entry.snapshot.hasVideo)) this.#patchRemote(key, { playing: state === 'PLAYING' });
     };
     const onError = (error: TrtcError) => {
       if (this.#session === session && isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
@@ -579,44 +578,39 @@ export class LiveRoomController {
     };
   }
 
-  #snapshot(key: string): RemoteStreamSnapshot | undefined {
-    return this.#state.remoteStreams.find((snapshot) => snapshot.key === key);
-  }
-
   #onAutoplayBlocked(session: Session, key: string): void {
     const entry = session.remote.get(key);
     if (!entry) return;
     this.#patchRemote(key, { autoplayBlocked: true, playing: false });
     if (entry.autoplayReported) return;
     entry.autoplayReported = true;
-    const snapshot = this.#snapshot(key);
-    if (snapshot) this.#emit('trtc-autoplay-blocked', snapshot);
+    this.#emit('trtc-autoplay-blocked', entry.snapshot);
   }
 
   #patchRemote(key: string, patch: Partial<RemoteStreamSnapshot>): void {
-    let changed = false;
-    const remoteStreams = this.#state.remoteStreams.map((snapshot) => {
-      if (snapshot.key !== key) return snapshot;
-      const next = { ...snapshot, ...patch };
-      if (shallowEqual(next, snapshot)) return snapshot;
-      changed = true;
-      return Object.freeze(next);
-    });
-    if (!changed) return;
-    this.#setState({ remoteStreams: Object.freeze(remoteStreams) });
-    this.#syncRemoteViews();
+    const session = this.#session;
+    const entry = session?.remote.get(key);
+    if (!session || !entry) return;
+    const next = { ...entry.snapshot, ...patch };
+    if (shallowEqual(next, entry.snapshot)) return;
+    entry.snapshot = Object.freeze(next);
+    this.#publishRemote(session);
   }
 
   #dropRemote(session: Session, key: string, announce: boolean): void {
     const entry = session.remote.get(key);
-    const snapshot = this.#snapshot(key);
-    if (!entry || !snapshot) return;
+    if (!entry) return;
     session.remote.delete(key);
     entry.detach();
     entry.stream.stop();
-    this.#setState({ remoteStreams: Object.freeze(this.#state.remoteStreams.filter((s) => s.key !== key)) });
-    this.#syncRemoteViews();
-    if (announce) this.#emit('trtc-stream-removed', snapshot);
+    this.#publishRemote(session);
+    if (announce) this.#emit('trtc-stream-removed', entry.snapshot);
+  }
+
+  /** The session's remote streams become `state.remoteStreams`; the views follow unless told not to. */
+  #publishRemote(session: Session, syncViews = true): void {
+    this.#setState({ remoteStreams: Object.freeze([...session.remote.values()].map((entry) => entry.snapshot)) });
+    if (syncViews) this.#syncRemoteViews();
   }
 
   // ---- views ------------------------------------------------------------------------------
@@ -639,13 +633,13 @@ export class LiveRoomController {
   }
 
   #assignRemoteViews(): void {
-    const assignment = assignStreams(this.#remoteViews, this.#state.remoteStreams);
+    const assignment = assignStreams([...this.#remoteViews.keys()], this.#state.remoteStreams);
     for (const [view, snapshot] of assignment) {
-      const shown = this.#shownInView.get(view) ?? null;
+      const shown = this.#remoteViews.get(view) ?? null;
       if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
       if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
       if (shown !== snapshot) {
-        this.#shownInView.set(view, snapshot);
+        this.#remoteViews.set(view, snapshot);
         this.#safely(() => view.show(snapshot));
       }
     }
@@ -663,8 +657,7 @@ export class LiveRoomController {
     });
   }
 
-  #stopRemoteIn(view: RemoteView): void {
-    const shown = this.#shownInView.get(view);
+  #stopRemoteIn(view: RemoteView, shown = this.#remoteViews.get(view)): void {
     const entry = shown ? this.#session?.remote.get(shown.key) : undefined;
     if (entry?.container === view.container) {
       entry.stream.stop();
