@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CoAnchorState, LiveRoomState } from '../../room/types.js';
@@ -70,10 +70,6 @@ export class TrtcCoAnchorButtonElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this);
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('room')) this.#room.roomChanged();
-  }
 
   #toggle(): void {
     const controller = this.#room.controller;

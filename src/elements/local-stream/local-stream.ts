@@ -1,5 +1,4 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { LocalView } from '../../room/types.js';
 import type { RoomController } from '../context.js';
@@ -56,7 +55,6 @@ export class TrtcLocalStreamElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this, () => this.#syncView());
-  readonly #container = createRef<HTMLDivElement>();
   #view: LocalView | undefined;
   #attachedTo: RoomController | undefined;
   #detachView: (() => void) | undefined;
@@ -72,17 +70,14 @@ export class TrtcLocalStreamElement extends LitElement {
     this.#syncView();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('room')) this.#room.roomChanged();
-  }
-
   protected override updated(): void {
     this.#syncView();
   }
 
   #syncView(): void {
     const controller = this.#room.controller;
-    const container = this.#container.value;
+    // The box the SDK plays into: rendered once and never replaced (none before the first render).
+    const container = this.shadowRoot?.querySelector<HTMLDivElement>('.video');
     const mirror = this.mirror !== 'false';
     if (controller && container && this.isConnected && this.#attachedTo === controller && this.#view?.mirror === mirror) {
       return;
@@ -117,7 +112,7 @@ export class TrtcLocalStreamElement extends LitElement {
     const messages = this.#locale.messages;
     return html`
       <div part="base" class="base" role="group" aria-label=${messages.local.preview}>
-        <div part="video" class="video" ${ref(this.#container)}></div>
+        <div part="video" class="video"></div>
         <span part="name" class="name" aria-hidden="true">${messages.local.you}</span>
       </div>
     `;

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
 import { booleanAttribute } from '../boolean-attribute.js';
@@ -77,7 +76,6 @@ export class TrtcRemoteStreamElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this, () => this.#syncView());
-  readonly #container = createRef<HTMLDivElement>();
   #stream: RemoteStreamSnapshot | null = null;
   /** The view attached now, and the controller it is attached to. */
   #view: RemoteView | undefined;
@@ -99,10 +97,6 @@ export class TrtcRemoteStreamElement extends LitElement {
     this.#syncView();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('room')) this.#room.roomChanged();
-  }
-
   protected override updated(): void {
     this.#syncView();
   }
@@ -110,7 +104,8 @@ export class TrtcRemoteStreamElement extends LitElement {
   /** Attaches a view to the current room whenever the room or what the view asks for changes. */
   #syncView(): void {
     const controller = this.#room.controller;
-    const container = this.#container.value;
+    // The box the SDK plays into: rendered once and never replaced (none before the first render).
+    const container = this.shadowRoot?.querySelector<HTMLDivElement>('.video');
     const wanted = controller && container && this.isConnected ? this.#describeView(container) : undefined;
     const current = this.#view;
     if (
@@ -175,7 +170,7 @@ export class TrtcRemoteStreamElement extends LitElement {
     const cameraOff = stream !== null && (!stream.hasVideo || stream.videoMuted);
     return html`
       <div part="base" class="base" role="group" aria-label=${stream ? messages.remote.streamOf(stream.userId) : messages.remote.waiting}>
-        <div part="video" class="video" ${ref(this.#container)}></div>
+        <div part="video" class="video"></div>
         <div part="camera-off" class="camera-off" ?hidden=${!cameraOff}>${stream ? messages.remote.cameraOff(stream.userId) : nothing}</div>
         <div part="placeholder" class="placeholder" ?hidden=${stream !== null}>
           <slot name="placeholder">${messages.remote.waiting}</slot>
