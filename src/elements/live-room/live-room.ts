@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
 import { describeError } from '../../i18n/locale.js';
@@ -14,6 +13,7 @@ import type {
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomState,
+  RemoteStreamSnapshot,
 } from '../../room/types.js';
 import { booleanAttribute } from '../boolean-attribute.js';
 import { roomControllerContext } from '../context.js';
@@ -239,6 +239,7 @@ export class TrtcLiveRoomElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.#syncTiles(this.#controller.state.remoteStreams);
     if (!this.isConnected) return;
     const joinOnConnect = this.#joinWhenUpdated;
     this.#joinWhenUpdated = false;
@@ -293,6 +294,33 @@ export class TrtcLiveRoomElement extends LitElement {
     return [...this.children].some((child) => !child.hasAttribute('slot'));
   }
 
+  /**
+   * One `<trtc-remote-stream>` per remote stream in the default layout, in join order. Kept by hand
+   * rather than rendered with lit's `repeat()`, which would add lit's directive code to the bundle:
+   * a tile whose stream stays is never moved or re-created (either would restart its video).
+   * Streams join at the end and leave from anywhere, so removing the tiles of streams that left and
+   * appending tiles for new ones keeps join order.
+   */
+  #syncTiles(streams: readonly RemoteStreamSnapshot[]): void {
+    const box = this.shadowRoot?.querySelector('.tiles');
+    if (!box) return;
+    const wanted = new Set(streams.map((stream) => stream.key));
+    const shown = new Set<string>();
+    for (const tile of [...box.children]) {
+      // A snapshot's key is `${userId}:${type}`.
+      const key = `${tile.getAttribute('user-id')}:${tile.getAttribute('stream-type')}`;
+      if (wanted.has(key)) shown.add(key);
+      else tile.remove();
+    }
+    for (const stream of streams) {
+      if (shown.has(stream.key)) continue;
+      const tile = document.createElement('trtc-remote-stream');
+      tile.setAttribute('user-id', stream.userId);
+      tile.setAttribute('stream-type', stream.type);
+      box.append(tile);
+    }
+  }
+
   #renderDefaultLayout(state: LiveRoomState) {
     const streams = state.remoteStreams;
     const onStage = state.localStream !== null;
@@ -305,11 +333,7 @@ export class TrtcLiveRoomElement extends LitElement {
                 ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
               </div>`
             : nothing}
-          ${repeat(
-            streams,
-            (stream) => stream.key,
-            (stream) => html`<trtc-remote-stream user-id=${stream.userId} stream-type=${stream.type}></trtc-remote-stream>`,
-          )}
+          <div class="tiles"></div>
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
         <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
