@@ -16,7 +16,7 @@ export function esbuild({ minify = false } = {}) {
     },
     async renderChunk(code) {
       if (!minify) return null;
-      const result = await transform(code, { minify: true, target: 'es2022', format: 'esm', sourcemap: true });
+      const result = await transform(code, { minify: true, target: 'es2022', format: 'esm', sourcemap: true, legalComments: 'eof' });
       return { code: result.code, map: result.map };
     },
   };

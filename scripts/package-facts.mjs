@@ -66,10 +66,8 @@ function hasJsDocText(node) {
   return ts.getJSDocCommentsAndTags(node).some((doc) => ts.isJSDoc(doc) && typeof doc.comment === 'string' && doc.comment.trim());
 }
 
-/** The attribute a lit `@property(options)` observes: lit lower-cases the property name unless told otherwise. */
-function litAttribute(member, decorator) {
-  const options = decorator.expression.arguments[0];
-  const name = member.name.getText();
+/** The attribute a lit reactive property observes: lit lower-cases the property name unless told otherwise. */
+function litAttribute(name, options) {
   if (!options || !ts.isObjectLiteralExpression(options)) return name.toLowerCase();
   const attribute = options.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'attribute');
   if (!attribute) return name.toLowerCase();
@@ -78,11 +76,28 @@ function litAttribute(member, decorator) {
   return name.toLowerCase();
 }
 
-function propertyDecorator(member) {
-  return ts.getDecorators(member)?.find(
-    (decorator) =>
-      ts.isCallExpression(decorator.expression) && decorator.expression.expression.getText() === 'property',
-  );
+/** The options of each reactive property a class declares, from `@property(options)` or `static properties = { name: options }`. */
+function reactiveProperties(declaration) {
+  const options = new Map();
+  for (const member of declaration.members) {
+    const name = member.name && ts.isIdentifier(member.name) ? member.name.text : null;
+    const decorator = ts.getDecorators(member)?.find(
+      (candidate) => ts.isCallExpression(candidate.expression) && candidate.expression.expression.getText() === 'property',
+    );
+    if (decorator) options.set(name, decorator.expression.arguments[0]);
+    if (
+      name === 'properties' &&
+      hasModifier(member, ts.SyntaxKind.StaticKeyword) &&
+      ts.isPropertyDeclaration(member) &&
+      member.initializer &&
+      ts.isObjectLiteralExpression(member.initializer)
+    ) {
+      for (const property of member.initializer.properties) {
+        if (ts.isPropertyAssignment(property)) options.set(property.name.getText(), property.initializer);
+      }
+    }
+  }
+  return options;
 }
 
 /** String literal types of an expression (one for a literal, several for a union such as `event.type`). */
@@ -148,6 +163,7 @@ export function elementsFromSource() {
       parts: [],
       cssProperties: customPropertiesOf(program, sourceFile),
     };
+    const reactive = reactiveProperties(declaration);
     for (const member of declaration.members) {
       const name = member.name && ts.isIdentifier(member.name) ? member.name.text : null;
       const isPublic =
@@ -160,8 +176,7 @@ export function elementsFromSource() {
       if (!isPublic) continue;
       const documented = hasJsDocText(member);
       if (ts.isPropertyDeclaration(member)) {
-        const decorator = propertyDecorator(member);
-        const attribute = decorator ? litAttribute(member, decorator) : null;
+        const attribute = reactive.has(name) ? litAttribute(name, reactive.get(name)) : null;
         element.properties.push({ name, documented });
         if (attribute) element.attributes.push({ name: attribute, fieldName: name });
       } else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {

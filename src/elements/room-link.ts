@@ -31,6 +31,8 @@ export class RoomLink implements ReactiveController {
   /** Bumped on every connect and disconnect, so late `whenDefined` callbacks of an old connection do nothing. */
   #connection = 0;
   #connected = false;
+  /** The host's `room` as last seen; a change is followed before the next render. */
+  #namedRoom: string | null = null;
 
   constructor(host: RoomLinkHost, onControllerChange: (controller: RoomController | undefined) => void = () => {}) {
     this.#host = host;
@@ -57,6 +59,7 @@ export class RoomLink implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    this.#namedRoom = this.#host.room;
     this.#connection += 1;
     this.#watchNamedRoom();
     this.#askAgainWhenAncestorsUpgrade();
@@ -73,8 +76,10 @@ export class RoomLink implements ReactiveController {
     this.#resolve();
   }
 
-  /** Call when the host's `room` attribute changed. */
-  roomChanged(): void {
+  /** Before each render: follows a change of the host's `room`. */
+  hostUpdate(): void {
+    if (this.#host.room === this.#namedRoom) return;
+    this.#namedRoom = this.#host.room;
     if (!this.#connected) return;
     this.#watchNamedRoom();
     this.#resolve();

@@ -1,3 +1,4 @@
+import { en } from '../i18n/messages.js';
 import type { ConfigField, LiveRoomConfig, RoomRole } from './types.js';
 
 /** Settings that passed validation: safe to hand to the SDK. */
@@ -10,9 +11,11 @@ export interface ValidRoomConfig {
   readonly autoPublish: boolean;
 }
 
+/** A setting that is missing or malformed; `field` names the attribute at fault. */
 export class ConfigError extends Error {
-  constructor(readonly field: ConfigField, message: string) {
-    super(message);
+  constructor(readonly field: ConfigField) {
+    // The sentence the page shows for this field, in English.
+    super(en.invalidField[field]);
     this.name = 'ConfigError';
   }
 }
@@ -27,44 +30,34 @@ function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value).trim();
 }
 
+/** Returns `value` if `valid`, else throws a ConfigError for `field`. */
+function check<T>(value: T, valid: boolean, field: ConfigField): T {
+  if (!valid) throw new ConfigError(field);
+  return value;
+}
+
 export function parseSdkAppId(value: unknown): number {
   const raw = text(value);
   const parsed = DIGITS.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(parsed) || parsed <= 0) {
-    throw new ConfigError('sdk-app-id', 'sdk-app-id must be a positive integer');
-  }
-  return parsed;
+  return check(parsed, Number.isSafeInteger(parsed) && parsed > 0, 'sdk-app-id');
 }
 
 /** All digits → a numeric room (1..4294967294); anything else → a string room. */
 export function parseRoomId(value: unknown): number | string {
   const raw = typeof value === 'number' ? String(value) : text(value);
-  if (DIGITS.test(raw)) {
-    const numeric = Number(raw);
-    if (numeric < 1 || numeric > MAX_NUMERIC_ROOM_ID) {
-      throw new ConfigError('room-id', `a numeric room-id must be between 1 and ${MAX_NUMERIC_ROOM_ID}`);
-    }
-    return numeric;
-  }
-  if (!STRING_ROOM_ID.test(raw)) {
-    throw new ConfigError('room-id', 'room-id must be 1-64 letters, digits, spaces or !#$%&()+-:;<=.>?@[]^_{}|~,');
-  }
-  return raw;
+  if (!DIGITS.test(raw)) return check(raw, STRING_ROOM_ID.test(raw), 'room-id');
+  const numeric = Number(raw);
+  return check(numeric, numeric >= 1 && numeric <= MAX_NUMERIC_ROOM_ID, 'room-id');
 }
 
 export function parseUserId(value: unknown): string {
   const raw = text(value);
-  if (!USER_ID.test(raw)) {
-    throw new ConfigError('user-id', 'user-id must be 1-32 letters, digits, "_" or "-"');
-  }
-  return raw;
+  return check(raw, USER_ID.test(raw), 'user-id');
 }
 
 export function parseRole(value: unknown): RoomRole {
-  const raw = text(value);
-  if (raw === '' || raw === 'audience') return 'audience';
-  if (raw === 'anchor') return 'anchor';
-  throw new ConfigError('user-role', 'user-role must be "audience" or "anchor"');
+  const raw = text(value) || 'audience';
+  return check(raw as RoomRole, raw === 'audience' || raw === 'anchor', 'user-role');
 }
 
 export function parseCredentialsUrl(value: unknown, base: string): URL | null {
@@ -73,7 +66,7 @@ export function parseCredentialsUrl(value: unknown, base: string): URL | null {
   try {
     return new URL(raw, base);
   } catch {
-    throw new ConfigError('credentials-url', 'credentials-url is not a valid URL');
+    throw new ConfigError('credentials-url');
   }
 }
 
@@ -86,14 +79,23 @@ export function validateConfig(config: LiveRoomConfig): ValidRoomConfig {
   const roomId = parseRoomId(config.roomId);
   const userId = parseUserId(config.userId);
   const userSig = text(config.userSig);
-  if (userSig === '') throw new ConfigError('user-sig', 'a user signature (user-sig or credentials-url) is required');
-  return { sdkAppId, roomId, userId, userSig, role: parseRole(config.role), autoPublish: config.autoPublish === true };
+  return {
+    sdkAppId,
+    roomId,
+    userId,
+    userSig: check(userSig, userSig !== '', 'user-sig'),
+    role: parseRole(config.role),
+    autoPublish: config.autoPublish === true,
+  };
 }
 
 /** Reads `{ sdkAppId, userId, userSig }` from a credentials endpoint's JSON. */
 export function parseCredentials(json: unknown): { sdkAppId: number; userId: string; userSig: string } {
   const body = (json ?? {}) as Record<string, unknown>;
   const userSig = typeof body.userSig === 'string' ? body.userSig : '';
-  if (userSig === '') throw new ConfigError('credentials-url', 'the credentials response has no userSig');
-  return { sdkAppId: parseSdkAppId(body.sdkAppId), userId: parseUserId(body.userId), userSig };
+  return {
+    sdkAppId: parseSdkAppId(body.sdkAppId),
+    userId: parseUserId(body.userId),
+    userSig: check(userSig, userSig !== '', 'user-sig'),
+  };
 }

@@ -1,39 +1,38 @@
 import { TrtcErrorCode, trtcCodeOf } from '../backends/error-codes.js';
-import type { ConfigField, LiveRoomErrorCode, LiveRoomErrorDetail } from './types.js';
+import { en } from '../i18n/messages.js';
+import { ConfigError } from './config.js';
+import type { LiveRoomErrorCode, LiveRoomErrorDetail } from './types.js';
 
-/** Builds a frozen `trtc-error` detail, keeping secrets out of the message. */
-export function errorDetail(
-  code: LiveRoomErrorCode,
-  message: string,
-  options: { cause?: unknown; recoverable?: boolean; field?: ConfigField; secrets?: readonly string[] } = {},
-): LiveRoomErrorDetail {
-  const sdkCode = trtcCodeOf(options.cause);
-  const reason = options.cause instanceof Error && options.cause.message ? `: ${options.cause.message}` : '';
-  let text = `${message}${reason}`;
-  for (const secret of options.secrets ?? []) {
-    if (secret) text = text.split(secret).join('***');
+/** Trying again cannot help: the settings, the browser or another login must change first. */
+const FINAL: ReadonlySet<LiveRoomErrorCode> = new Set(['invalid-config', 'unsupported-browser', 'kicked']);
+
+/**
+ * Builds a frozen `trtc-error` detail. Its message is the English sentence the page shows for the
+ * code (one catalogue for both), followed by what the SDK or browser said, with secrets masked.
+ */
+export function errorDetail(code: LiveRoomErrorCode, cause?: unknown, secrets: readonly unknown[] = []): LiveRoomErrorDetail {
+  const field = code === 'credentials-failed' ? 'credentials-url' : cause instanceof ConfigError ? cause.field : undefined;
+  const sdkCode = trtcCodeOf(cause);
+  // What describeError() shows for this error, in English.
+  let message = code === 'invalid-config' && field ? en.invalidField[field] : en.errors[code];
+  if (cause instanceof Error && cause.message && cause.message !== message) message += ` (${cause.message})`;
+  for (const secret of secrets) {
+    if (typeof secret === 'string' && secret) message = message.split(secret).join('***');
   }
   return Object.freeze({
     code,
     ...(sdkCode === undefined ? {} : { sdkCode }),
-    message: text,
-    recoverable: options.recoverable ?? true,
-    ...(options.field ? { field: options.field } : {}),
+    message,
+    recoverable: !FINAL.has(code),
+    ...(field ? { field } : {}),
   });
 }
 
 /** What went wrong when capturing the camera or microphone, as the browser or SDK said it. */
 export function captureErrorCode(error: unknown): LiveRoomErrorCode {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') {
-    return 'permission-denied';
-  }
-  if (
-    name === 'NotFoundError' ||
-    name === 'OverconstrainedError' ||
-    name === 'DevicesNotFoundError' ||
-    trtcCodeOf(error) === TrtcErrorCode.DEVICE_NOT_FOUND
-  ) {
+  if (/^(NotAllowed|Security|PermissionDenied)Error$/.test(name)) return 'permission-denied';
+  if (/^(NotFound|Overconstrained|DevicesNotFound)Error$/.test(name) || trtcCodeOf(error) === TrtcErrorCode.DEVICE_NOT_FOUND) {
     return 'device-not-found';
   }
   return 'device-busy';

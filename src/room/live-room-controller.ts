@@ -9,6 +9,7 @@ import type {
   TrtcLocalStream,
   TrtcPlayerStateEvent,
   TrtcRemoteStream,
+  TrtcStreamInfo,
   TrtcUserInfo,
 } from '../backends/types.js';
 import { ConfigError, parseCredentialsUrl, parseCredentials, validateConfig, type ValidRoomConfig } from './config.js';
@@ -17,8 +18,9 @@ import { assignStreams, byDocumentOrder } from './remote-views.js';
 import type {
   ApproveCoAnchor,
   CoAnchorOptions,
-  CoAnchorState,
+  ConnectionState,
   LiveRoomConfig,
+  LiveRoomErrorCode,
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomEventMap,
@@ -44,6 +46,8 @@ type EventListener = (event: LiveRoomEvent) => void;
 
 interface RemoteEntry {
   readonly stream: TrtcRemoteStream;
+  /** What `state.remoteStreams` says about it. */
+  snapshot: RemoteStreamSnapshot;
   readonly detach: () => void;
   /** The view container the stream is playing in, if any. */
   container: HTMLDivElement | null;
@@ -63,6 +67,7 @@ interface Session {
   readonly client: TrtcClient;
   readonly config: ValidRoomConfig;
   detachClient: () => void;
+  /** Remote streams by key, in join order. */
   readonly remote: Map<string, RemoteEntry>;
   local: LocalEntry | null;
   /** True once this session switched an audience member to anchor for co-anchoring. */
@@ -90,17 +95,9 @@ function streamKey(userId: string, type: StreamType): string {
 type JoinTarget = LiveRoomConfig & { readonly sdk: TrtcBackend | undefined; readonly backend: string };
 
 function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
-  return (
-    a.sdk === b.sdk &&
-    a.backend === b.backend &&
-    String(a.sdkAppId ?? '') === String(b.sdkAppId ?? '') &&
-    String(a.roomId ?? '') === String(b.roomId ?? '') &&
-    (a.userId ?? '') === (b.userId ?? '') &&
-    (a.userSig ?? '') === (b.userSig ?? '') &&
-    (a.credentialsUrl ?? '') === (b.credentialsUrl ?? '') &&
-    (a.role ?? '') === (b.role ?? '') &&
-    Boolean(a.autoPublish) === Boolean(b.autoPublish)
-  );
+  // Compared as text, the way attributes give them: room-id "8888" is room 8888.
+  const keys = Object.keys({ ...a, ...b }) as (keyof JoinTarget)[];
+  return keys.every((key) => (key === 'sdk' ? a.sdk === b.sdk : String(a[key] ?? '') === String(b[key] ?? '')));
 }
 
 function isBackendName(value: string): value is BackendName {
@@ -136,8 +133,8 @@ export class LiveRoomController {
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
   #session: Session | null = null;
-  #remoteViews: RemoteView[] = [];
-  #shownInView = new Map<RemoteView, RemoteStreamSnapshot | null>();
+  /** Every attached remote view, in attach order, and the stream it shows. */
+  #remoteViews = new Map<RemoteView, RemoteStreamSnapshot | null>();
   #localViews: LocalView[] = [];
   #syncingViews = false;
   #syncAgain = false;
@@ -171,7 +168,12 @@ export class LiveRoomController {
   }
 
   join(): Promise<void> {
-    const target: JoinTarget = { ...this.#config, sdk: this.sdk, backend: this.backend };
+    const target: JoinTarget = {
+      ...this.#config,
+      autoPublish: this.#config.autoPublish === true,
+      sdk: this.sdk,
+      backend: this.backend,
+    };
     if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
       return this.#enqueue(async () => {
         // The browser will not gain WebRTC by trying again: the room keeps saying so, once.
@@ -213,22 +215,20 @@ export class LiveRoomController {
     await this.leave();
     this.#stateListeners.clear();
     this.#eventListeners.clear();
-    for (const view of this.#remoteViews) this.#stopRemoteIn(view);
-    this.#remoteViews = [];
-    this.#shownInView.clear();
+    for (const view of this.#remoteViews.keys()) this.#stopRemoteIn(view);
+    this.#remoteViews.clear();
     this.#localViews = [];
   }
 
   attachRemoteView(view: RemoteView): () => void {
-    this.#remoteViews.push(view);
-    this.#shownInView.set(view, null);
+    this.#remoteViews.set(view, null);
     this.#syncRemoteViews();
     return () => {
-      const index = this.#remoteViews.indexOf(view);
-      if (index === -1) return;
-      this.#remoteViews.splice(index, 1);
-      this.#stopRemoteIn(view);
-      this.#shownInView.delete(view);
+      if (!this.#remoteViews.has(view)) return;
+      const shown = this.#remoteViews.get(view);
+      // Forgotten first, so the syncs that stopping it causes do not give it a stream again.
+      this.#remoteViews.delete(view);
+      this.#stopRemoteIn(view, shown);
       this.#syncRemoteViews();
     };
   }
@@ -267,20 +267,25 @@ export class LiveRoomController {
 
   // ---- state and events -------------------------------------------------------------------
 
-  /** Every change except the co-anchor state, which goes through #setCoAnchorState to be announced. */
-  #setState(patch: Partial<Omit<LiveRoomState, 'coAnchorState'>>): void {
-    const next = { ...this.#state, ...patch };
-    if (shallowEqual(next, this.#state)) return;
+  /**
+   * Tells subscribers about a real change. A change of the co-anchor state is also announced as
+   * `trtc-co-anchor-change` (`denied`: the approval hook said no).
+   */
+  #setState(patch: Partial<LiveRoomState>, denied = false): void {
+    const previous = this.#state;
+    const next = { ...previous, ...patch };
+    if (shallowEqual(next, previous)) return;
     this.#state = Object.freeze(next);
     for (const listener of [...this.#stateListeners]) this.#safely(() => listener(this.#state));
+    const { coAnchorState: state } = next;
+    if (state !== previous.coAnchorState) {
+      this.#emit('trtc-co-anchor-change', Object.freeze({ state, previousState: previous.coAnchorState, denied }));
+    }
   }
 
-  #setCoAnchorState(state: CoAnchorState, denied = false): void {
-    const previousState = this.#state.coAnchorState;
-    if (previousState === state) return;
-    this.#state = Object.freeze({ ...this.#state, coAnchorState: state });
-    for (const listener of [...this.#stateListeners]) this.#safely(() => listener(this.#state));
-    this.#emit('trtc-co-anchor-change', Object.freeze({ state, previousState, denied }));
+  /** Back to a fresh state in `connectionState`; whether this browser can publish stays known. */
+  #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
+    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#state.canPublish, ...patch });
   }
 
   #emit<K extends keyof LiveRoomEventMap>(type: K, detail: LiveRoomEventMap[K]): void {
@@ -288,9 +293,16 @@ export class LiveRoomController {
     for (const listener of [...this.#eventListeners]) this.#safely(() => listener(event));
   }
 
-  #report(detail: LiveRoomErrorDetail): void {
-    this.#setState({ error: detail });
-    this.#emit('trtc-error', detail);
+  /** A `trtc-error` detail that shows neither the configured signature nor the one `session` joined with. */
+  #errorDetail(code: LiveRoomErrorCode, cause: unknown, session = this.#session): LiveRoomErrorDetail {
+    return errorDetail(code, cause, [this.#config.userSig, session?.config.userSig]);
+  }
+
+  /** Reports a failure in `state.error` (along with `patch`) and as `trtc-error`. */
+  #report(code: LiveRoomErrorCode, cause?: unknown, patch?: Partial<LiveRoomState>, session = this.#session): void {
+    const error = this.#errorDetail(code, cause, session);
+    this.#setState({ ...patch, error });
+    this.#emit('trtc-error', error);
   }
 
   /** A page author's listener that throws must not derail the room; surface it asynchronously. */
@@ -305,15 +317,9 @@ export class LiveRoomController {
   }
 
   #enqueue(operation: () => Promise<void>): Promise<void> {
-    const run = this.#queue.then(operation).catch((error: unknown) => {
-      this.#report(errorDetail('join-failed', 'Unexpected failure', { cause: error, secrets: this.#secrets() }));
-    });
+    const run = this.#queue.then(operation).catch((error: unknown) => this.#report('join-failed', error));
     this.#queue = run;
     return run;
-  }
-
-  #secrets(): string[] {
-    return [this.#config.userSig ?? '', this.#session?.config.userSig ?? ''].filter(Boolean);
   }
 
   #isSettledOutside(): boolean {
@@ -329,29 +335,34 @@ export class LiveRoomController {
 
   async #join(requested: JoinTarget, generation: number, credentialRetry = false): Promise<void> {
     const current = () => generation === this.#generation;
-    this.#setState({ ...INITIAL_STATE, connectionState: 'joining', canPublish: this.#state.canPublish });
+    /** The join cannot go on: settle in `failed` and say why (unless a newer request took over). */
+    const fail = (code: LiveRoomErrorCode, cause?: unknown, patch?: Partial<LiveRoomState>, session?: Session) => {
+      if (current()) this.#report(code, cause, { connectionState: 'failed', ...patch }, session);
+    };
+    this.#reset('joining');
 
     let config: ValidRoomConfig;
-    let fromCredentials = false;
+    let credentials: Awaited<ReturnType<typeof parseCredentials>> | undefined;
     try {
-      if (!requested.sdk && !isBackendName(requested.backend)) {
-        throw new ConfigError('backend', 'backend must be "trtc" or "loopback"');
-      }
+      if (!requested.sdk && !isBackendName(requested.backend)) throw new ConfigError('backend');
       const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
       if (credentialsUrl) {
-        const credentials = await this.#fetchCredentials(credentialsUrl);
+        try {
+          const response = await this.#fetch(credentialsUrl, {
+            credentials: 'same-origin',
+            headers: { accept: 'application/json' },
+          });
+          if (!response.ok) throw new Error(`${credentialsUrl.pathname} answered ${response.status}`);
+          credentials = parseCredentials(await response.json());
+        } catch (error) {
+          fail('credentials-failed', error);
+          return;
+        }
         if (!current()) return;
-        if (!credentials) return;
-        fromCredentials = true;
-        config = validateConfig({ ...requested, ...credentials });
-      } else {
-        config = validateConfig(requested);
       }
+      config = validateConfig({ ...requested, ...credentials });
     } catch (error) {
-      if (!current()) return;
-      if (!(error instanceof ConfigError)) throw error;
-      this.#setState({ connectionState: 'failed' });
-      this.#report(errorDetail('invalid-config', error.message, { field: error.field, recoverable: false }));
+      fail('invalid-config', error);
       return;
     }
     this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
@@ -359,7 +370,7 @@ export class LiveRoomController {
     if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
       // Checked before loading a backend, which may not even load without WebRTC. An injected
       // namespace answers for itself through checkSystemRequirements().
-      this.#failUnsupported();
+      fail('unsupported-browser', undefined, { canPublish: false });
       return;
     }
 
@@ -367,9 +378,7 @@ export class LiveRoomController {
     try {
       sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
     } catch (error) {
-      if (!current()) return;
-      this.#setState({ connectionState: 'failed' });
-      this.#report(errorDetail('join-failed', `Could not load the "${requested.backend}" backend`, { cause: error }));
+      fail('join-failed', error);
       return;
     }
     if (!current()) return;
@@ -379,7 +388,7 @@ export class LiveRoomController {
     const canPublish = Boolean(support?.result && support.detail.isMediaDevicesSupported !== false);
     this.#setState({ canPublish });
     if (!support?.result || support.detail.isWebRTCSupported === false) {
-      this.#failUnsupported();
+      fail('unsupported-browser', undefined, { canPublish: false });
       return;
     }
 
@@ -392,16 +401,7 @@ export class LiveRoomController {
       autoSubscribe: false,
       enableAutoPlayDialog: false,
     });
-    const session: Session = {
-      sdk,
-      client,
-      config,
-      remote: new Map(),
-      local: null,
-      switchedRole: false,
-      joined: false,
-      detachClient: () => undefined,
-    };
+    const session: Session = { sdk, client, config, remote: new Map(), local: null, switchedRole: false, joined: false, detachClient: () => {} };
     // Listen before joining, or streams announced during the join are missed.
     session.detachClient = this.#listenToClient(session);
     this.#session = session;
@@ -411,15 +411,12 @@ export class LiveRoomController {
     } catch (error) {
       if (!current()) return;
       this.#releaseSession(session);
-      if (fromCredentials && !credentialRetry && trtcCodeOf(error) === TrtcErrorCode.JOIN_ROOM_FAILED) {
+      if (credentials && !credentialRetry && trtcCodeOf(error) === TrtcErrorCode.JOIN_ROOM_FAILED) {
         // The signature may have expired: fetch fresh credentials once and try again.
         await this.#join(requested, generation, true);
         return;
       }
-      this.#setState({ connectionState: 'failed' });
-      this.#report(
-        errorDetail('join-failed', 'Could not join the room', { cause: error, secrets: [config.userSig] }),
-      );
+      fail('join-failed', error, undefined, session);
       return;
     }
     session.joined = true;
@@ -429,45 +426,14 @@ export class LiveRoomController {
     if (config.role === 'anchor' && config.autoPublish) await this.#startCoAnchor({}, generation);
   }
 
-  #failUnsupported(): void {
-    this.#setState({ connectionState: 'failed', canPublish: false });
-    this.#report(
-      errorDetail('unsupported-browser', 'This browser cannot take part in a live room (no WebRTC)', {
-        recoverable: false,
-      }),
-    );
-  }
-
-  async #fetchCredentials(url: URL): Promise<{ sdkAppId: number; userId: string; userSig: string } | null> {
-    const fail = (message: string, cause?: unknown) => {
-      this.#setState({ connectionState: 'failed' });
-      this.#report(errorDetail('credentials-failed', message, { cause, field: 'credentials-url' }));
-      return null;
-    };
-    let response: Response;
-    try {
-      response = await this.#fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    } catch (error) {
-      return fail(`Could not fetch credentials from ${url.pathname}`, error);
-    }
-    if (!response.ok) return fail(`The credentials endpoint ${url.pathname} answered ${response.status}`);
-    try {
-      return parseCredentials(await response.json());
-    } catch (error) {
-      return fail(`The credentials from ${url.pathname} are malformed`, error instanceof ConfigError ? undefined : error);
-    }
-  }
-
   async #leave(): Promise<void> {
     const session = this.#session;
     if (!session) {
-      if (this.#state.connectionState !== 'idle' && this.#state.connectionState !== 'left') {
-        this.#setState({ ...INITIAL_STATE, connectionState: 'left', canPublish: this.#state.canPublish });
-      }
+      if (this.#state.connectionState !== 'idle') this.#reset('left');
       return;
     }
     this.#setState({ connectionState: 'leaving' });
-    if (this.#state.coAnchorState !== 'idle') this.#setCoAnchorState('stopping');
+    if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
     const local = session.local;
     if (local?.published) await session.client.unpublish(local.stream).catch(() => undefined);
     const identity = this.#identity(session);
@@ -478,8 +444,8 @@ export class LiveRoomController {
       session.joined = false;
     }
     this.#releaseSession(session);
-    this.#setCoAnchorState('idle');
-    this.#setState({ ...INITIAL_STATE, connectionState: 'left', canPublish: this.#state.canPublish });
+    this.#setState({ coAnchorState: 'idle' });
+    this.#reset('left');
     if (wasJoined) this.#emit('trtc-left', identity);
   }
 
@@ -501,8 +467,7 @@ export class LiveRoomController {
       destroyQuietly(client);
     }
     if (this.#session === session) this.#session = null;
-    this.#setState({ remoteStreams: Object.freeze([]) });
-    this.#syncRemoteViews();
+    this.#publishRemote(session);
   }
 
   #releaseLocal(session: Session): void {
@@ -516,141 +481,96 @@ export class LiveRoomController {
   }
 
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
-  #abandon(detail: LiveRoomErrorDetail, onReleased?: () => void): void {
+  #abandon(code: LiveRoomErrorCode, cause?: unknown, onReleased?: () => void): void {
     const session = this.#session;
     if (!session) return;
+    const error = this.#errorDetail(code, cause);
     this.#generation += 1;
     this.#joinTarget = null;
     this.#releaseSession(session);
-    this.#setCoAnchorState('idle');
-    this.#setState({ ...INITIAL_STATE, connectionState: 'failed', canPublish: this.#state.canPublish, error: detail });
+    this.#setState({ coAnchorState: 'idle' });
+    this.#reset('failed', { error });
     onReleased?.();
-    this.#emit('trtc-error', detail);
+    this.#emit('trtc-error', error);
   }
 
   // ---- SDK events -------------------------------------------------------------------------
 
+  /** Follows the client's events while `session` is the current one; returns a function that stops. */
   #listenToClient(session: Session): () => void {
+    const keyOf = ({ stream }: TrtcStreamInfo) => streamKey(stream.getUserId(), stream.getType());
+    const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) =>
+      this.#patchRemote(streamKey(userId, 'main'), patch);
     const handlers: { [K in keyof TrtcClientEventMap]?: TrtcHandler<TrtcClientEventMap[K]> } = {
       'stream-added': ({ stream }) => this.#onStreamAdded(session, stream),
-      'stream-subscribed': ({ stream }) => this.#onStreamSubscribed(session, stream),
-      'stream-removed': ({ stream }) => this.#onStreamRemoved(session, stream),
-      'stream-updated': ({ stream }) => this.#onStreamUpdated(session, stream),
-      'peer-leave': ({ userId }) => this.#onPeerLeave(session, userId),
-      'mute-audio': (event) => this.#onMute(session, event, { audioMuted: true }),
-      'unmute-audio': (event) => this.#onMute(session, event, { audioMuted: false }),
-      'mute-video': (event) => this.#onMute(session, event, { videoMuted: true }),
-      'unmute-video': (event) => this.#onMute(session, event, { videoMuted: false }),
+      'stream-subscribed': (event) => this.#patchRemote(keyOf(event), { subscribed: true }),
+      'stream-removed': (event) => this.#dropRemote(session, keyOf(event), true),
+      'stream-updated': (event) =>
+        this.#patchRemote(keyOf(event), { hasAudio: event.stream.hasAudio(), hasVideo: event.stream.hasVideo() }),
+      'peer-leave': ({ userId }) => {
+        for (const [key, { snapshot }] of session.remote) if (snapshot.userId === userId) this.#dropRemote(session, key, true);
+      },
+      'mute-audio': mute({ audioMuted: true }),
+      'unmute-audio': mute({ audioMuted: false }),
+      'mute-video': mute({ videoMuted: true }),
+      'unmute-video': mute({ videoMuted: false }),
       'connection-state-changed': ({ state }) => {
         const { connectionState } = this.#state;
-        if (this.#session !== session || (connectionState !== 'joined' && connectionState !== 'reconnecting')) return;
+        if (connectionState !== 'joined' && connectionState !== 'reconnecting') return;
         if (state === 'RECONNECTING') this.#setState({ connectionState: 'reconnecting' });
         else if (state === 'CONNECTED') this.#setState({ connectionState: 'joined' });
       },
-      'client-banned': ({ reason }) => {
-        if (this.#session !== session) return;
-        const detail = errorDetail('kicked', `Removed from the room (${reason})`, { recoverable: false });
-        this.#abandon(detail, () => this.#emit('trtc-kicked', Object.freeze({ reason })));
-      },
-      error: (error: TrtcError) => {
-        if (this.#session !== session) return;
-        this.#abandon(errorDetail('connection-lost', 'Lost the connection to the room', { cause: error }));
-      },
+      'client-banned': ({ reason }) => this.#abandon('kicked', undefined, () => this.#emit('trtc-kicked', Object.freeze({ reason }))),
+      error: (error) => this.#abandon('connection-lost', error),
     };
     type AnyClientEvent = TrtcClientEventMap[keyof TrtcClientEventMap];
-    const entries = Object.entries(handlers) as [keyof TrtcClientEventMap, TrtcHandler<AnyClientEvent>][];
+    const entries = Object.entries(handlers).map(([event, handler]): [keyof TrtcClientEventMap, TrtcHandler<AnyClientEvent>] => [
+      event as keyof TrtcClientEventMap,
+      // Events of a session that has been left (late, or queued in the SDK) change nothing.
+      (payload) => this.#session === session && (handler as TrtcHandler<AnyClientEvent>)(payload),
+    ]);
     for (const [event, handler] of entries) session.client.on(event, handler);
     return () => {
       for (const [event, handler] of entries) session.client.off(event, handler);
     };
   }
 
-  #snapshotOf(stream: TrtcRemoteStream, previous?: RemoteStreamSnapshot): RemoteStreamSnapshot {
+  #onStreamAdded(session: Session, stream: TrtcRemoteStream): void {
     const userId = stream.getUserId();
     const type = stream.getType();
-    return Object.freeze({
-      key: streamKey(userId, type),
+    const key = streamKey(userId, type);
+    if (session.remote.has(key)) this.#dropRemote(session, key, false);
+    // Mutes announced before we heard of the stream are only in the client's record.
+    const muted = type === 'main' ? session.client.getRemoteMutedState().find((entry) => entry.userId === userId) : undefined;
+    const snapshot: RemoteStreamSnapshot = Object.freeze({
+      key,
       userId,
       type,
       hasAudio: stream.hasAudio(),
       hasVideo: stream.hasVideo(),
-      audioMuted: previous?.audioMuted ?? false,
-      videoMuted: previous?.videoMuted ?? false,
-      subscribed: previous?.subscribed ?? false,
-      playing: previous?.playing ?? false,
-      autoplayBlocked: previous?.autoplayBlocked ?? false,
+      audioMuted: muted?.audioMuted ?? false,
+      videoMuted: muted?.videoMuted ?? false,
+      subscribed: false,
+      playing: false,
+      autoplayBlocked: false,
     });
-  }
-
-  #onStreamAdded(session: Session, stream: TrtcRemoteStream): void {
-    if (this.#session !== session) return;
-    const snapshot = this.#snapshotOf(stream);
-    const existing = session.remote.get(snapshot.key);
-    if (existing) this.#dropRemote(session, snapshot.key, false);
-    const muted = session.client.getRemoteMutedState().find((entry) => entry.userId === snapshot.userId);
-    const withMutes =
-      muted && snapshot.type === 'main'
-        ? Object.freeze({ ...snapshot, audioMuted: muted.audioMuted, videoMuted: muted.videoMuted })
-        : snapshot;
-    session.remote.set(snapshot.key, {
-      stream,
-      detach: this.#listenToStream(session, snapshot.key, stream),
-      container: null,
-      autoplayReported: false,
-    });
-    this.#setState({ remoteStreams: Object.freeze([...this.#state.remoteStreams, withMutes]) });
-    this.#emit('trtc-stream-added', withMutes);
+    const detach = this.#listenToStream(session, key, stream);
+    session.remote.set(key, { stream, snapshot, detach, container: null, autoplayReported: false });
+    // Views take it up once it is subscribed, and so playable.
+    this.#publishRemote(session, false);
+    this.#emit('trtc-stream-added', snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
-      if (this.#session !== session) return;
-      this.#report(
-        errorDetail('connection-lost', `Could not receive ${snapshot.userId}'s stream`, { cause: error }),
-      );
+      if (this.#session === session) this.#report('connection-lost', error);
     });
-  }
-
-  #onStreamSubscribed(session: Session, stream: TrtcRemoteStream): void {
-    if (this.#session !== session) return;
-    const key = streamKey(stream.getUserId(), stream.getType());
-    if (!session.remote.has(key)) return;
-    this.#patchRemote(key, { subscribed: true });
-  }
-
-  #onStreamRemoved(session: Session, stream: TrtcRemoteStream): void {
-    if (this.#session !== session) return;
-    this.#dropRemote(session, streamKey(stream.getUserId(), stream.getType()), true);
-  }
-
-  #onStreamUpdated(session: Session, stream: TrtcRemoteStream): void {
-    if (this.#session !== session) return;
-    const key = streamKey(stream.getUserId(), stream.getType());
-    const previous = this.#state.remoteStreams.find((snapshot) => snapshot.key === key);
-    if (!previous) return;
-    this.#patchRemote(key, { hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo() });
-  }
-
-  #onPeerLeave(session: Session, userId: string): void {
-    if (this.#session !== session) return;
-    for (const snapshot of this.#state.remoteStreams) {
-      if (snapshot.userId === userId) this.#dropRemote(session, snapshot.key, true);
-    }
-  }
-
-  #onMute(session: Session, { userId }: TrtcUserInfo, patch: Partial<RemoteStreamSnapshot>): void {
-    if (this.#session !== session) return;
-    const key = streamKey(userId, 'main');
-    if (session.remote.has(key)) this.#patchRemote(key, patch);
   }
 
   #listenToStream(session: Session, key: string, stream: TrtcRemoteStream): () => void {
     const onPlayerState = ({ type, state }: TrtcPlayerStateEvent) => {
-      if (this.#session !== session) return;
-      const snapshot = this.#state.remoteStreams.find((candidate) => candidate.key === key);
-      if (!snapshot) return;
-      if (type === 'video' || !snapshot.hasVideo) this.#patchRemote(key, { playing: state === 'PLAYING' });
+      const entry = this.#session === session ? session.remote.get(key) : undefined;
+      if (entry && (type === 'video' || !entry.snapshot.hasVideo)) this.#patchRemote(key, { playing: state === 'PLAYING' });
     };
     const onError = (error: TrtcError) => {
-      if (this.#session !== session) return;
-      if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
+      if (this.#session === session && isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
     };
     stream.on('player-state-changed', onPlayerState);
     stream.on('error', onError);
@@ -666,34 +586,33 @@ export class LiveRoomController {
     this.#patchRemote(key, { autoplayBlocked: true, playing: false });
     if (entry.autoplayReported) return;
     entry.autoplayReported = true;
-    const snapshot = this.#state.remoteStreams.find((candidate) => candidate.key === key);
-    if (snapshot) this.#emit('trtc-autoplay-blocked', snapshot);
+    this.#emit('trtc-autoplay-blocked', entry.snapshot);
   }
 
   #patchRemote(key: string, patch: Partial<RemoteStreamSnapshot>): void {
-    let changed = false;
-    const remoteStreams = this.#state.remoteStreams.map((snapshot) => {
-      if (snapshot.key !== key) return snapshot;
-      const next = { ...snapshot, ...patch };
-      if (shallowEqual(next, snapshot)) return snapshot;
-      changed = true;
-      return Object.freeze(next);
-    });
-    if (!changed) return;
-    this.#setState({ remoteStreams: Object.freeze(remoteStreams) });
-    this.#syncRemoteViews();
+    const session = this.#session;
+    const entry = session?.remote.get(key);
+    if (!session || !entry) return;
+    const next = { ...entry.snapshot, ...patch };
+    if (shallowEqual(next, entry.snapshot)) return;
+    entry.snapshot = Object.freeze(next);
+    this.#publishRemote(session);
   }
 
   #dropRemote(session: Session, key: string, announce: boolean): void {
     const entry = session.remote.get(key);
-    const snapshot = this.#state.remoteStreams.find((candidate) => candidate.key === key);
-    if (!entry || !snapshot) return;
+    if (!entry) return;
     session.remote.delete(key);
     entry.detach();
     entry.stream.stop();
-    this.#setState({ remoteStreams: Object.freeze(this.#state.remoteStreams.filter((s) => s.key !== key)) });
-    this.#syncRemoteViews();
-    if (announce) this.#emit('trtc-stream-removed', snapshot);
+    this.#publishRemote(session);
+    if (announce) this.#emit('trtc-stream-removed', entry.snapshot);
+  }
+
+  /** The session's remote streams become `state.remoteStreams`; the views follow unless told not to. */
+  #publishRemote(session: Session, syncViews = true): void {
+    this.#setState({ remoteStreams: Object.freeze([...session.remote.values()].map((entry) => entry.snapshot)) });
+    if (syncViews) this.#syncRemoteViews();
   }
 
   // ---- views ------------------------------------------------------------------------------
@@ -716,13 +635,13 @@ export class LiveRoomController {
   }
 
   #assignRemoteViews(): void {
-    const assignment = assignStreams(this.#remoteViews, this.#state.remoteStreams);
+    const assignment = assignStreams([...this.#remoteViews.keys()], this.#state.remoteStreams);
     for (const [view, snapshot] of assignment) {
-      const shown = this.#shownInView.get(view) ?? null;
+      const shown = this.#remoteViews.get(view) ?? null;
       if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
       if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
       if (shown !== snapshot) {
-        this.#shownInView.set(view, snapshot);
+        this.#remoteViews.set(view, snapshot);
         this.#safely(() => view.show(snapshot));
       }
     }
@@ -740,8 +659,7 @@ export class LiveRoomController {
     });
   }
 
-  #stopRemoteIn(view: RemoteView): void {
-    const shown = this.#shownInView.get(view);
+  #stopRemoteIn(view: RemoteView, shown = this.#remoteViews.get(view)): void {
     const entry = shown ? this.#session?.remote.get(shown.key) : undefined;
     if (entry?.container === view.container) {
       entry.stream.stop();
@@ -774,76 +692,66 @@ export class LiveRoomController {
     const asAudience = this.#state.role === 'audience';
 
     if (asAudience && this.approveCoAnchor) {
-      this.#setCoAnchorState('requesting');
+      this.#setState({ coAnchorState: 'requesting' });
       let approved = false;
       try {
         approved = await this.approveCoAnchor({ roomId: session.config.roomId, userId: session.config.userId });
       } catch {
-        approved = false;
+        // A hook that fails says no.
       }
       if (!current()) return;
       if (!approved) {
-        this.#setCoAnchorState('idle', true);
+        this.#setState({ coAnchorState: 'idle' }, true);
         return;
       }
     }
-    this.#setCoAnchorState('starting');
+    this.#setState({ coAnchorState: 'starting' });
 
-    const fail = async (code: Parameters<typeof errorDetail>[0], message: string, error: unknown) => {
+    // Names the failure if the step under way throws; `capture` is refined by what the browser said.
+    let failure: LiveRoomErrorCode | 'capture' = 'switch-role-failed';
+    try {
+      if (asAudience) {
+        await session.client.switchRole('anchor');
+        session.switchedRole = true;
+        if (!current()) return;
+        this.#setState({ role: 'anchor' });
+      }
+
+      failure = 'capture';
+      const stream = session.sdk.createStream({
+        userId: session.config.userId,
+        audio: options.audio !== false,
+        video: options.video !== false,
+      });
+      const local: LocalEntry = { stream, initialized: false, published: false, container: null };
+      const showLocal = () =>
+        this.#setState({
+          localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published: local.published }),
+        });
+      session.local = local;
+      await stream.initialize();
+      if (!current() || session.local !== local) {
+        // Released while the camera was starting: make sure what it just opened is closed too.
+        stream.close();
+        return;
+      }
+      local.initialized = true;
+      showLocal();
+      this.#syncLocalView();
+
+      failure = 'publish-failed';
+      await session.client.publish(stream);
+      if (!current() || session.local !== local) return;
+      local.published = true;
+      showLocal();
+      this.#setState({ coAnchorState: 'live' });
+    } catch (error) {
+      if (!current()) return;
       await this.#rollBackCoAnchor(session);
       if (!current()) return;
-      this.#setCoAnchorState('idle');
-      this.#report(errorDetail(code, message, { cause: error, secrets: [session.config.userSig] }));
-    };
-
-    if (asAudience) {
-      try {
-        await session.client.switchRole('anchor');
-      } catch (error) {
-        if (current()) await fail('switch-role-failed', 'Could not switch to the anchor role', error);
-        return;
-      }
-      session.switchedRole = true;
-      if (!current()) return;
-      this.#setState({ role: 'anchor' });
+      this.#setState({ coAnchorState: 'idle' });
+      this.#report(failure === 'capture' ? captureErrorCode(error) : failure, error);
     }
-
-    const stream = session.sdk.createStream({
-      userId: session.config.userId,
-      audio: options.audio !== false,
-      video: options.video !== false,
-    });
-    const local: LocalEntry = { stream, initialized: false, published: false, container: null };
-    session.local = local;
-    try {
-      await stream.initialize();
-    } catch (error) {
-      if (current()) await fail(captureErrorCode(error), 'Could not start the camera or microphone', error);
-      return;
-    }
-    if (!current() || session.local !== local) {
-      // Released while the camera was starting: make sure what it just opened is closed too.
-      stream.close();
-      return;
-    }
-    local.initialized = true;
-    this.#setState({
-      localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published: false }),
-    });
-    this.#syncLocalView();
-
-    try {
-      await session.client.publish(stream);
-    } catch (error) {
-      if (current()) await fail('publish-failed', 'Could not publish the camera and microphone', error);
-      return;
-    }
-    if (!current() || session.local !== local) return;
-    local.published = true;
-    this.#setState({
-      localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published: true }),
-    });
-    this.#setCoAnchorState('live');
   }
 
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
@@ -861,10 +769,9 @@ export class LiveRoomController {
   async #stopCoAnchor(): Promise<void> {
     const session = this.#session;
     if (!session || this.#state.coAnchorState !== 'live') return;
-    this.#setCoAnchorState('stopping');
+    this.#setState({ coAnchorState: 'stopping' });
     await this.#rollBackCoAnchor(session);
-    if (this.#session !== session) return;
-    this.#setCoAnchorState('idle');
+    if (this.#session === session) this.#setState({ coAnchorState: 'idle' });
   }
 }
 

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CoAnchorState, LiveRoomState } from '../../room/types.js';
@@ -52,24 +51,26 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
 export class TrtcCoAnchorButtonElement extends LitElement {
   static override styles = coAnchorButtonStyles;
 
+  static override properties: PropertyDeclarations = {
+    noAudio: { attribute: 'no-audio', converter: booleanAttribute },
+    noVideo: { attribute: 'no-video', converter: booleanAttribute },
+    room: {},
+  };
+
   /** @internal LitElement's setting, not this element's API: focusing the host focuses the button. */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Go live without the microphone. */
-  @property({ attribute: 'no-audio', converter: booleanAttribute }) noAudio = false;
+  noAudio = false;
 
   /** Go live without the camera (audio only). */
-  @property({ attribute: 'no-video', converter: booleanAttribute }) noVideo = false;
+  noVideo = false;
 
   /** The id of the `<trtc-live-room>` to act on; default: the nearest ancestor room. */
-  @property() room: string | null = null;
+  room: string | null = null;
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this);
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('room')) this.#room.roomChanged();
-  }
 
   #toggle(): void {
     const controller = this.#room.controller;
@@ -82,28 +83,13 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
   }
 
-  #label(coAnchorState: CoAnchorState | undefined): string {
-    const labels = this.#locale.messages.button;
-    switch (coAnchorState) {
-      case 'requesting':
-        return labels.requesting;
-      case 'starting':
-        return labels.starting;
-      case 'live':
-        return labels.live;
-      case 'stopping':
-        return labels.stopping;
-      default:
-        return labels.idle;
-    }
-  }
-
   protected override render() {
     const state = this.#room.state;
     const coAnchorState = state?.coAnchorState;
     const reason = unavailableReason(state, this.#locale.messages);
     const busy = coAnchorState !== undefined && BUSY_STATES.has(coAnchorState);
-    const label = this.#label(coAnchorState);
+    // The labels are named after the co-anchor states they stand for.
+    const label = this.#locale.messages.button[coAnchorState ?? 'idle'];
     // The button is never `disabled`: that would drop keyboard focus on every state change and
     // hide the button (and its explanation) from keyboard users.
     return html`

@@ -1,8 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
 import { describeError } from '../../i18n/locale.js';
@@ -16,6 +13,7 @@ import type {
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomState,
+  RemoteStreamSnapshot,
 } from '../../room/types.js';
 import { booleanAttribute } from '../boolean-attribute.js';
 import { roomControllerContext } from '../context.js';
@@ -29,7 +27,7 @@ const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl',
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
 /** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
-type Notice = { readonly kind: 'error'; readonly error: LiveRoomErrorDetail } | { readonly kind: 'denied' };
+type Notice = LiveRoomErrorDetail | 'denied';
 
 /**
  * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
@@ -87,38 +85,51 @@ type Notice = { readonly kind: 'error'; readonly error: LiveRoomErrorDetail } | 
 export class TrtcLiveRoomElement extends LitElement {
   static override styles = liveRoomStyles;
 
+  static override properties: PropertyDeclarations = {
+    sdkAppId: { attribute: 'sdk-app-id' },
+    roomId: { attribute: 'room-id' },
+    userId: { attribute: 'user-id' },
+    userSig: { attribute: 'user-sig' },
+    credentialsUrl: { attribute: 'credentials-url' },
+    userRole: { attribute: 'user-role' },
+    backend: {},
+    manual: { converter: booleanAttribute },
+    autoPublish: { attribute: 'auto-publish', converter: booleanAttribute },
+    sdk: { attribute: false },
+  };
+
   /** Your TRTC application's SDKAppID (a positive integer). */
-  @property({ attribute: 'sdk-app-id' }) sdkAppId: string | number | null = null;
+  sdkAppId: string | number | null = null;
 
   /** All digits: a numeric room (1–4294967294); otherwise a string room (1–64 characters). */
-  @property({ attribute: 'room-id' }) roomId: string | number | null = null;
+  roomId: string | number | null = null;
 
   /** Who joins: 1–32 letters, digits, `_` and `-`. */
-  @property({ attribute: 'user-id' }) userId: string | null = null;
+  userId: string | null = null;
 
   /**
    * The user signature made on your server. Never reflected, logged or put in an event; prefer
    * setting the property (or `credentials-url`) so it never appears in the page's markup.
    */
-  @property({ attribute: 'user-sig' }) userSig: string | null = null;
+  userSig: string | null = null;
 
   /** A same-site URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join. */
-  @property({ attribute: 'credentials-url' }) credentialsUrl: string | null = null;
+  credentialsUrl: string | null = null;
 
   /** The role to join with: `audience` (default) or `anchor`. */
-  @property({ attribute: 'user-role' }) userRole: string = 'audience';
+  userRole: string = 'audience';
 
   /** `trtc` (default, the real SDK, loaded on first join) or `loopback` (tabs on this machine; for demos and tests). */
-  @property() backend: BackendName = 'trtc';
+  backend: BackendName = 'trtc';
 
   /** Do not join on connect; call `join()`. */
-  @property({ converter: booleanAttribute }) manual = false;
+  manual = false;
 
   /** As an anchor, publish camera and microphone right after joining. */
-  @property({ attribute: 'auto-publish', converter: booleanAttribute }) autoPublish = false;
+  autoPublish = false;
 
   /** A TRTC-v4-shaped namespace to use instead of loading one; wins over `backend`. */
-  @property({ attribute: false }) sdk: TrtcBackend | undefined = undefined;
+  sdk: TrtcBackend | undefined = undefined;
 
   readonly #controller = this.createController();
   readonly #locale = new LocaleController(this);
@@ -228,6 +239,7 @@ export class TrtcLiveRoomElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.#syncTiles(this.#controller.state.remoteStreams);
     if (!this.isConnected) return;
     const joinOnConnect = this.#joinWhenUpdated;
     this.#joinWhenUpdated = false;
@@ -252,9 +264,9 @@ export class TrtcLiveRoomElement extends LitElement {
 
   #onRoomEvent(event: LiveRoomEvent): void {
     if (event.type === 'trtc-error') {
-      this.#notice = { kind: 'error', error: event.detail };
+      this.#notice = event.detail;
     } else if (event.type === 'trtc-co-anchor-change') {
-      if (event.detail.denied) this.#notice = { kind: 'denied' };
+      if (event.detail.denied) this.#notice = 'denied';
       else if (event.detail.state === 'requesting' || event.detail.state === 'starting') this.#notice = null;
     }
     this.dispatchEvent(roomEvent(event.type, event.detail));
@@ -266,32 +278,47 @@ export class TrtcLiveRoomElement extends LitElement {
     this.setAttribute('co-anchor-state', state.coAnchorState);
   }
 
-  /** The status line and whether it reports a problem. */
-  #status(state: LiveRoomState): { text: string; problem: boolean } {
+  /** The status line, and whether it reports a problem. */
+  #status({ connectionState, error }: LiveRoomState): [text: string, problem: boolean] {
     const messages = this.#locale.messages;
-    switch (state.connectionState) {
-      case 'joining':
-        return { text: messages.status.joining, problem: false };
-      case 'reconnecting':
-        return { text: messages.status.reconnecting, problem: false };
-      case 'leaving':
-        return { text: messages.status.leaving, problem: false };
-      case 'left':
-        return { text: messages.status.left, problem: false };
-      case 'failed':
-        return { text: state.error ? describeError(messages, state.error) : messages.status.failed, problem: true };
-      case 'joined':
-        if (this.#notice?.kind === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
-        if (this.#notice?.kind === 'error') return { text: describeError(messages, this.#notice.error), problem: true };
-        return { text: '', problem: false };
-      default:
-        return { text: '', problem: false };
-    }
+    const { status } = messages;
+    if (connectionState === 'failed') return [error ? describeError(messages, error) : status.failed, true];
+    // Joining, reconnecting, leaving and left each have their line; idle has none.
+    if (connectionState !== 'joined') return [(status as Partial<Record<ConnectionState, string>>)[connectionState] ?? '', false];
+    if (this.#notice === 'denied') return [status.coAnchorDenied, false];
+    return this.#notice ? [describeError(messages, this.#notice), true] : ['', false];
   }
 
   /** Light-DOM children that land in the default slot replace the default layout. */
   #hasOwnLayout(): boolean {
     return [...this.children].some((child) => !child.hasAttribute('slot'));
+  }
+
+  /**
+   * One `<trtc-remote-stream>` per remote stream in the default layout, in join order. Kept by hand
+   * rather than rendered with lit's `repeat()`, which would add lit's directive code to the bundle:
+   * a tile whose stream stays is never moved or re-created (either would restart its video).
+   * Streams join at the end and leave from anywhere, so removing the tiles of streams that left and
+   * appending tiles for new ones keeps join order.
+   */
+  #syncTiles(streams: readonly RemoteStreamSnapshot[]): void {
+    const box = this.shadowRoot?.querySelector('.tiles');
+    if (!box) return;
+    const wanted = new Set(streams.map((stream) => stream.key));
+    const shown = new Set<string>();
+    for (const tile of [...box.children]) {
+      // A snapshot's key is `${userId}:${type}`.
+      const key = `${tile.getAttribute('user-id')}:${tile.getAttribute('stream-type')}`;
+      if (wanted.has(key)) shown.add(key);
+      else tile.remove();
+    }
+    for (const stream of streams) {
+      if (shown.has(stream.key)) continue;
+      const tile = document.createElement('trtc-remote-stream');
+      tile.setAttribute('user-id', stream.userId);
+      tile.setAttribute('stream-type', stream.type);
+      box.append(tile);
+    }
   }
 
   #renderDefaultLayout(state: LiveRoomState) {
@@ -300,17 +327,13 @@ export class TrtcLiveRoomElement extends LitElement {
     const tiles = streams.length + (onStage ? 1 : 0);
     return html`
       <div part="layout" class="layout">
-        <div part="grid" class=${classMap({ grid: true, single: tiles <= 1 })}>
+        <div part="grid" class="grid ${tiles > 1 ? '' : 'single'}">
           ${tiles === 0
             ? html`<div part="empty-tile" class="empty-tile">
                 ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
               </div>`
             : nothing}
-          ${repeat(
-            streams,
-            (stream) => stream.key,
-            (stream) => html`<trtc-remote-stream user-id=${stream.userId} stream-type=${stream.type}></trtc-remote-stream>`,
-          )}
+          <div class="tiles"></div>
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
         <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
@@ -320,16 +343,16 @@ export class TrtcLiveRoomElement extends LitElement {
 
   protected override render() {
     const state = this.#controller.state;
-    const status = this.#status(state);
+    const [status, problem] = this.#status(state);
     // The live region is always rendered (only visually hidden when empty) so screen readers
     // already track it when the first message arrives.
     return html`
       <div part="base" class="base">
         <div
           part="status"
-          class=${classMap({ status: true, error: status.problem, 'visually-hidden': !status.text })}
+          class="status ${problem ? 'error' : ''} ${status ? '' : 'visually-hidden'}"
           role="status"
-        >${status.text}</div>
+        >${status}</div>
         <slot @slotchange=${() => this.requestUpdate()}></slot>
         ${this.#hasOwnLayout() ? nothing : this.#renderDefaultLayout(state)}
       </div>

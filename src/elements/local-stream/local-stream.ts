@@ -1,6 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { LocalView } from '../../room/types.js';
 import type { RoomController } from '../context.js';
@@ -34,6 +32,11 @@ export type MirrorMode = 'auto' | 'true' | 'false';
 export class TrtcLocalStreamElement extends LitElement {
   static override styles = localStreamStyles;
 
+  static override properties: PropertyDeclarations = {
+    mirror: {},
+    room: {},
+  };
+
   static {
     // The view is attached once the video div is rendered, and the room answers at once with what
     // to show: a second render right after the first is the design, not an accident.
@@ -45,14 +48,13 @@ export class TrtcLocalStreamElement extends LitElement {
    * themselves in a front camera; `false` shows it as the audience sees it. What the audience
    * receives is never mirrored.
    */
-  @property() mirror: MirrorMode = 'auto';
+  mirror: MirrorMode = 'auto';
 
   /** The id of the `<trtc-live-room>` whose preview to show; default: the nearest ancestor room. */
-  @property() room: string | null = null;
+  room: string | null = null;
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this, () => this.#syncView());
-  readonly #container = createRef<HTMLDivElement>();
   #view: LocalView | undefined;
   #attachedTo: RoomController | undefined;
   #detachView: (() => void) | undefined;
@@ -68,17 +70,14 @@ export class TrtcLocalStreamElement extends LitElement {
     this.#syncView();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('room')) this.#room.roomChanged();
-  }
-
   protected override updated(): void {
     this.#syncView();
   }
 
   #syncView(): void {
     const controller = this.#room.controller;
-    const container = this.#container.value;
+    // The box the SDK plays into: rendered once and never replaced (none before the first render).
+    const container = this.shadowRoot?.querySelector<HTMLDivElement>('.video');
     const mirror = this.mirror !== 'false';
     if (controller && container && this.isConnected && this.#attachedTo === controller && this.#view?.mirror === mirror) {
       return;
@@ -113,7 +112,7 @@ export class TrtcLocalStreamElement extends LitElement {
     const messages = this.#locale.messages;
     return html`
       <div part="base" class="base" role="group" aria-label=${messages.local.preview}>
-        <div part="video" class="video" ${ref(this.#container)}></div>
+        <div part="video" class="video"></div>
         <span part="name" class="name" aria-hidden="true">${messages.local.you}</span>
       </div>
     `;

@@ -1,6 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
 import { booleanAttribute } from '../boolean-attribute.js';
@@ -47,6 +45,14 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
 export class TrtcRemoteStreamElement extends LitElement {
   static override styles = remoteStreamStyles;
 
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    streamType: { attribute: 'stream-type' },
+    objectFit: { attribute: 'object-fit' },
+    muted: { converter: booleanAttribute },
+    room: {},
+  };
+
   static {
     // The view is attached once the video div is rendered, and the room answers at once with what
     // to show: a second render right after the first is the design, not an accident.
@@ -54,23 +60,22 @@ export class TrtcRemoteStreamElement extends LitElement {
   }
 
   /** The user whose stream to show; empty: the first stream no other view has claimed. */
-  @property({ attribute: 'user-id' }) userId = '';
+  userId = '';
 
   /** `main` (camera) or `auxiliary` (screen sharing). */
-  @property({ attribute: 'stream-type' }) streamType: StreamType = 'main';
+  streamType: StreamType = 'main';
 
   /** How the video fills the tile: `cover` crops, `contain` letterboxes. */
-  @property({ attribute: 'object-fit' }) objectFit: 'cover' | 'contain' = 'cover';
+  objectFit: 'cover' | 'contain' = 'cover';
 
   /** Do not play the stream's audio. */
-  @property({ converter: booleanAttribute }) muted = false;
+  muted = false;
 
   /** The id of the `<trtc-live-room>` to show a stream of; default: the nearest ancestor room. */
-  @property() room: string | null = null;
+  room: string | null = null;
 
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this, () => this.#syncView());
-  readonly #container = createRef<HTMLDivElement>();
   #stream: RemoteStreamSnapshot | null = null;
   /** The view attached now, and the controller it is attached to. */
   #view: RemoteView | undefined;
@@ -92,10 +97,6 @@ export class TrtcRemoteStreamElement extends LitElement {
     this.#syncView();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('room')) this.#room.roomChanged();
-  }
-
   protected override updated(): void {
     this.#syncView();
   }
@@ -103,7 +104,8 @@ export class TrtcRemoteStreamElement extends LitElement {
   /** Attaches a view to the current room whenever the room or what the view asks for changes. */
   #syncView(): void {
     const controller = this.#room.controller;
-    const container = this.#container.value;
+    // The box the SDK plays into: rendered once and never replaced (none before the first render).
+    const container = this.shadowRoot?.querySelector<HTMLDivElement>('.video');
     const wanted = controller && container && this.isConnected ? this.#describeView(container) : undefined;
     const current = this.#view;
     if (
@@ -168,7 +170,7 @@ export class TrtcRemoteStreamElement extends LitElement {
     const cameraOff = stream !== null && (!stream.hasVideo || stream.videoMuted);
     return html`
       <div part="base" class="base" role="group" aria-label=${stream ? messages.remote.streamOf(stream.userId) : messages.remote.waiting}>
-        <div part="video" class="video" ${ref(this.#container)}></div>
+        <div part="video" class="video"></div>
         <div part="camera-off" class="camera-off" ?hidden=${!cameraOff}>${stream ? messages.remote.cameraOff(stream.userId) : nothing}</div>
         <div part="placeholder" class="placeholder" ?hidden=${stream !== null}>
           <slot name="placeholder">${messages.remote.waiting}</slot>
