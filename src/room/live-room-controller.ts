@@ -599,7 +599,8 @@ export class LiveRoomController {
     this.#setState({ remoteStreams: Object.freeze([...this.#state.remoteStreams, withMutes]) });
     this.#emit('trtc-stream-added', withMutes);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
-      if (this.#session !== session) return;
+      // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
+      if (this.#session !== session || session.remote.get(snapshot.key)?.stream !== stream) return;
       this.#report(
         errorDetail('connection-lost', `Could not receive ${snapshot.userId}'s stream`, { cause: error }),
       );

@@ -502,6 +502,29 @@ describe('LiveRoomController', () => {
       expect(log.of('trtc-stream-removed').map((stream) => stream.userId)).to.deep.equal(['host']);
     });
 
+    it('says nothing when a subscription fails because the stream went away meanwhile', async () => {
+      const log = record(controller);
+      const host = new ScriptedRemoteStream('host');
+      backend.hold('subscribe');
+      backend.fail('subscribe', new TrtcCodedError('remote user host unpublished stream', 0x404d));
+      backend.client.addRemote(host);
+      backend.client.events.emit('stream-removed', { stream: host });
+      backend.release('subscribe');
+      await until(() => !backend.failing('subscribe'), 'the subscription to fail');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(log.of('trtc-error')).to.deep.equal([]);
+      expect(controller.state.error).to.equal(null);
+      expect(log.of('trtc-stream-removed').map((stream) => stream.userId)).to.deep.equal(['host']);
+    });
+
+    it('reports a subscription that fails while the stream is still there', async () => {
+      const log = record(controller);
+      backend.fail('subscribe', new TrtcCodedError('subscription timed out', 0x4046));
+      backend.client.addRemote(new ScriptedRemoteStream('host'));
+      await until(() => log.of('trtc-error').length > 0, 'the failure to be reported');
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['connection-lost']);
+    });
+
     it('tracks mute state of remote users', async () => {
       backend.client.addRemote(new ScriptedRemoteStream('host'));
       await new Promise((resolve) => setTimeout(resolve, 0));
