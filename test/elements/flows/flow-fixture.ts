@@ -114,6 +114,8 @@ export class Stage {
     });
     this.container.style.setProperty('--trtc-tile-min-width', '120px');
     this.container.style.setProperty('--trtc-gap', '6px');
+    // Each room (or group of elements) in a column of its own, so nothing overlaps what is clicked.
+    this.container.append(Object.assign(document.createElement('style'), { textContent: '.flow-stage > * { flex: 0 0 384px; }' }));
     document.body.append(this.container);
   }
 
@@ -121,6 +123,15 @@ export class Stage {
   mount(template: TemplateResult): void {
     render(template, this.container);
     this.adopt();
+  }
+
+  /** Renders `template` into a new column of the stage (beside what is there) and returns that column. */
+  add(template: TemplateResult): HTMLElement {
+    const column = document.createElement('div');
+    this.container.append(column);
+    render(template, column);
+    this.adopt();
+    return column;
   }
 
   /** Remembers the rooms now in the stage (call after adding some by hand). */
@@ -312,6 +323,7 @@ export async function click(element: HTMLElement): Promise<void> {
   element.scrollIntoView({ block: 'center', inline: 'center' });
   const rect = element.getBoundingClientRect();
   expect(rect.width * rect.height, 'something to click on').to.be.greaterThan(0);
+  await sendMouse({ type: 'move', position: [0, 0] });
   await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
 }
 
