@@ -464,6 +464,8 @@ export class LiveRoomController {
       }
       return;
     }
+    // A join cut short before it was announced (trtc-joined) is not announced as left either.
+    const announced = this.#state.connectionState === 'joined' || this.#state.connectionState === 'reconnecting';
     this.#setState({ connectionState: 'leaving' });
     if (this.#state.coAnchorState !== 'idle') this.#setCoAnchorState('stopping');
     const local = session.local;
@@ -478,7 +480,7 @@ export class LiveRoomController {
     this.#releaseSession(session);
     this.#setCoAnchorState('idle');
     this.#setState({ ...INITIAL_STATE, connectionState: 'left', canPublish: this.#state.canPublish });
-    if (wasJoined) this.#emit('trtc-left', identity);
+    if (wasJoined && announced) this.#emit('trtc-left', identity);
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */

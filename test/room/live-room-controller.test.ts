@@ -207,6 +207,7 @@ describe('LiveRoomController', () => {
       expect(controller.state.connectionState).to.equal('left');
       expect(backend.client.calls).to.deep.equal(['join', 'leave']);
       expect(log.of('trtc-joined'), 'a join abandoned midway is never announced').to.have.length(0);
+      expect(log.of('trtc-left'), 'nor is leaving it').to.have.length(0);
       expect(log.of('trtc-error')).to.have.length(0);
     });
 

@@ -152,6 +152,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     await leaving;
     expect(viewer.getAttribute('connection-state')).to.equal('left');
     expect(viewerEvents.of('trtc-joined'), 'never reported joined').to.deep.equal([]);
+    expect(viewerEvents.of('trtc-left'), 'so never reported left either').to.deep.equal([]);
     expect(viewerEvents.of('trtc-error')).to.deep.equal([]);
     expect(viewer.state.remoteStreams).to.deep.equal([]);
     expect(tileOf(viewer).active).to.equal(false);
@@ -178,6 +179,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     await reaches(viewer, 'left', 'the removed viewer');
     await settle();
     expect(viewerEvents.of('trtc-joined'), 'never reported joined').to.deep.equal([]);
+    expect(viewerEvents.of('trtc-left'), 'so never reported left either').to.deep.equal([]);
     expect(viewer.getAttribute('connection-state')).to.equal('left');
     expect(viewer.state.remoteStreams).to.deep.equal([]);
 
@@ -295,6 +297,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     await until(() => viewerEvents.of('trtc-joined').length === 1, 'the viewer to join the new room', MEDIA_TIMEOUT);
     await settle();
     expect(viewerEvents.of('trtc-joined')).to.deep.equal([{ roomId: otherRoom, userId: 'viewer', role: 'audience' }]);
+    expect(viewerEvents.of('trtc-left'), 'the first room was never reported joined, so not left').to.deep.equal([]);
     expect(viewerEvents.of('trtc-error')).to.deep.equal([]);
     expect(viewer.getAttribute('connection-state')).to.equal('joined');
     expect(viewer.state.roomId).to.equal(otherRoom);
