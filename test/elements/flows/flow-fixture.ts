@@ -376,6 +376,28 @@ const EVENT_TYPES: readonly RoomEventType[] = [
   'trtc-error',
 ];
 
+/**
+ * axe on `element` once its transitions have run (a button fading from its disabled colours is
+ * checked in its new colours, not half-way), crossing every shadow root inside.
+ */
+export async function expectAccessible(element: Element): Promise<void> {
+  const roots: (Document | ShadowRoot)[] = [document];
+  const visit = (node: Element) => {
+    if (node.shadowRoot) {
+      roots.push(node.shadowRoot);
+      for (const inner of node.shadowRoot.querySelectorAll('*')) visit(inner);
+    }
+  };
+  visit(element);
+  for (const inner of element.querySelectorAll('*')) visit(inner);
+  // Only what ends: a busy indicator pulses for as long as it is busy.
+  const running = roots
+    .flatMap((root) => root.getAnimations())
+    .filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+  await expect(element).to.be.accessible();
+}
+
 // ---- browser policies, faked in the page --------------------------------------------------
 
 /**

@@ -29,6 +29,7 @@ import {
   statusOf,
   tracksOf,
   videoIn,
+  expectAccessible,
 } from './flow-fixture.js';
 
 function hostRoom(roomId: string, id = 'host', userId = 'host') {
@@ -145,7 +146,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     await viewer.updateComplete;
     expect(viewer.getAttribute('connection-state')).to.equal('joining');
     expect(statusOf(viewer)).to.deep.equal({ text: 'Joining the room…', visible: true });
-    await expect(viewer).to.be.accessible();
+    await expectAccessible(viewer);
 
     const leaving = viewer.leave();
     loopback.release('join');
@@ -204,7 +205,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     expect(button.textContent!.trim()).to.equal('Going live…');
     expect(viewer.getAttribute('co-anchor-state')).to.equal('starting');
     await until(() => viewer.querySelector('trtc-local-stream')!.active, 'the preview while starting');
-    await expect(viewer).to.be.accessible();
+    await expectAccessible(viewer);
     const camera = tracksOf(videoIn(viewer.querySelector('trtc-local-stream')!));
     expect(camera.length).to.be.greaterThan(0);
 

@@ -32,6 +32,7 @@ import {
   statusOf,
   tracksOf,
   videoIn,
+  expectAccessible,
 } from './flow-fixture.js';
 
 function withChildren(roomId: string, lang = 'en') {
@@ -117,8 +118,8 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
       expect(button.textContent!.trim()).to.equal('Go live');
       expect(button.getAttribute('aria-pressed')).to.equal('false');
       expect(button.getAttribute('aria-disabled')).to.equal('false');
-      await expect(viewer).to.be.accessible();
-      await expect(host).to.be.accessible();
+      await expectAccessible(viewer);
+      await expectAccessible(host);
 
       // One real click takes the viewer on stage.
       const capturedBefore = liveCapturedTracks();
@@ -139,8 +140,8 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
       await until(() => hostTiles.remote()?.getAttribute('stream-user-id') === 'viewer', "the viewer's tile in the host's room", MEDIA_TIMEOUT);
       await expectFrames(hostTiles.remote()!, "the viewer's camera in the host's tile");
       expect(hostEvents.of('trtc-stream-added').map((stream) => stream.userId)).to.deep.equal(['viewer']);
-      await expect(viewer).to.be.accessible();
-      await expect(host).to.be.accessible();
+      await expectAccessible(viewer);
+      await expectAccessible(host);
 
       // One more click leaves the stage: the camera and microphone end, the host's tile empties.
       await click(button);
@@ -161,7 +162,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
       expect([...hostEvents.of('trtc-error'), ...viewerEvents.of('trtc-error')]).to.deep.equal([]);
       // Still watching the host.
       await expectFrames(viewerTiles.remote()!, "the host's camera after the viewer left the stage");
-      await expect(viewer).to.be.accessible();
+      await expectAccessible(viewer);
     });
   }
 
@@ -209,7 +210,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     expect(viewerEvents.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['stopping', 'idle']);
     expect(hostEvents.trace()).to.deep.equal(['trtc-stream-removed', 'trtc-co-anchor-change', 'trtc-co-anchor-change', 'trtc-left']);
     expect(hostEvents.of('trtc-left')).to.deep.equal([{ roomId, userId: 'host', role: 'anchor' }]);
-    await expect(viewer).to.be.accessible();
+    await expectAccessible(viewer);
     const hint = part(child(viewer, 'trtc-co-anchor-button'), 'hint')!;
     expect(hint.textContent).to.equal('You can go live once you have joined the room.');
   });
@@ -249,7 +250,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     await reaches(host, 'joined');
     const button = nativeButton(buttonHost);
     expect(part(tile, 'placeholder')!.textContent!.trim(), 'the host waits for a co-anchor').to.equal('等待主播开播…');
-    await expect(tile).to.be.accessible();
+    await expectAccessible(tile);
     await expectFrames(child(viewer, 'trtc-remote-stream'), "the host's camera in the viewer's tile");
     expect(part(child(viewer, 'trtc-remote-stream'), 'base')!.getAttribute('aria-label')).to.equal('host 的直播画面');
     expect(button.textContent!.trim()).to.equal('连麦');
@@ -259,10 +260,10 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     await until(() => preview.active, 'the preview');
     expect(part(preview, 'base')!.getAttribute('aria-label')).to.equal('你的摄像头预览');
     expect(part(preview, 'name')!.textContent).to.equal('我');
-    await expect(viewer).to.be.accessible();
+    await expectAccessible(viewer);
     await viewer.leave();
     expect(statusOf(viewer)).to.deep.equal({ text: '你已离开房间。', visible: true });
     expect(part(buttonHost, 'hint')!.textContent).to.equal('进入房间后即可连麦。');
-    await expect(viewer).to.be.accessible();
+    await expectAccessible(viewer);
   });
 });
