@@ -223,6 +223,57 @@ describe('failures in a live room, as its users see them', function () {
     });
   }
 
+  it('signalling lost: the status says it is reconnecting, and the room carries on when it is back', async () => {
+    const roomId = freshRoomId();
+    const viewerSdk = new ControlledLoopback();
+    stage.mount(html`${hostRoom(roomId)}${viewerRoom(roomId, { sdk: viewerSdk.sdk })}`);
+    const viewer = stage.room('viewer');
+    await expectFrames(tileOf(viewer), "the host's camera in the viewer's tile");
+    await click(buttonOf(viewer));
+    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+    const events = new EventRecord(viewer);
+
+    loopbackTesting.loseSignal(viewerSdk.client('viewer'));
+    await reaches(viewer, 'reconnecting');
+    await viewer.updateComplete;
+    expect(statusOf(viewer)).to.deep.equal({ text: 'Connection lost. Reconnecting…', visible: true });
+    const button = buttonOf(viewer);
+    expect(button.getAttribute('aria-disabled'), 'whoever is live can still step down').to.equal('false');
+    await expectAccessible(viewer);
+
+    loopbackTesting.restoreSignal(viewerSdk.client('viewer'));
+    await reaches(viewer, 'joined');
+    await viewer.updateComplete;
+    expect(statusOf(viewer).text).to.equal('');
+    expect(viewer.getAttribute('co-anchor-state')).to.equal('live');
+    await expectFrames(tileOf(viewer), "the host's camera after reconnecting");
+    expect(events.of('trtc-error')).to.deep.equal([]);
+  });
+
+  it('signalling not back in time: connection-lost, failed, and the camera released', async () => {
+    loopbackTesting.configure({ reconnectTimeoutMs: 300 });
+    stage.onTearDown(() => loopbackTesting.configure());
+    const roomId = freshRoomId();
+    const viewerSdk = new ControlledLoopback();
+    stage.mount(html`${hostRoom(roomId)}${viewerRoom(roomId, { sdk: viewerSdk.sdk })}`);
+    const viewer = stage.room('viewer');
+    await expectFrames(tileOf(viewer), "the host's camera in the viewer's tile");
+    await click(buttonOf(viewer));
+    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+    const camera = tracksOf(videoIn(previewOf(viewer)));
+    const events = new EventRecord(viewer);
+
+    loopbackTesting.loseSignal(viewerSdk.client('viewer'));
+    await reaches(viewer, 'failed');
+    await settle();
+    expect(events.of('trtc-error').map((error) => error.code), 'reported once').to.deep.equal(['connection-lost']);
+    expect(camera.map((track) => track.readyState), 'the camera and microphone released').to.deep.equal(camera.map(() => 'ended'));
+    expect(viewer.getAttribute('co-anchor-state')).to.equal('idle');
+    expect(tileOf(viewer).active).to.equal(false);
+    expect(statusOf(viewer)).to.deep.equal({ text: 'The connection to the room was lost.', visible: true });
+    await expectAccessible(viewer);
+  });
+
   for (const [lang, label, activate] of [
     ['en', 'Click to play', 'a click'],
     ['zh-CN', '点击播放', 'the keyboard'],

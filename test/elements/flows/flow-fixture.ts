@@ -215,6 +215,8 @@ function gate(): Gate {
  */
 export class ControlledLoopback {
   readonly clients = new Map<string, TrtcClient>();
+  /** The camera streams the rooms created, by user id (the latest). */
+  readonly streams = new Map<string, TrtcLocalStream>();
   readonly sdk: TrtcBackend;
   readonly #gates = new Map<Step, Gate>();
   readonly #calls = new Map<Step, number>();
@@ -243,6 +245,7 @@ export class ControlledLoopback {
       },
       createStream: (config: Parameters<TrtcBackend['createStream']>[0]): TrtcLocalStream => {
         const stream = TRTC.createStream(config);
+        if (config.userId) this.streams.set(config.userId, stream);
         stream.initialize = through('initialize', stream.initialize.bind(stream));
         return stream;
       },

@@ -125,6 +125,7 @@ describe('children finding their room on a real page', function () {
     await buttonElement.updateComplete;
     expect(tile.active).to.equal(false);
     expect(buttonElement.shadowRoot!.querySelector('[part~="hint"]')!.textContent).to.equal('Not connected to a live room.');
+    await expectAccessible(buttonElement);
 
     customElements.define(tag, class extends TrtcLiveRoomElement {});
     stage.adopt();

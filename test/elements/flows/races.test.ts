@@ -123,6 +123,8 @@ describe('races in a live room, ending consistent with nothing leaked', function
     await click(button);
     await loopback.started('unpublish');
     expect(button.textContent!.trim()).to.equal('Leaving stage…');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(viewer);
     await click(button);
     loopback.release('unpublish');
     await until(() => viewer.getAttribute('co-anchor-state') === 'idle', 'the viewer to leave the stage', MEDIA_TIMEOUT);

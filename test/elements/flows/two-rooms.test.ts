@@ -17,6 +17,7 @@ import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js'
 import { until } from '../../helpers/media.js';
 import {
   click,
+  ControlledLoopback,
   EventRecord,
   expectFrames,
   expectReleased,
@@ -28,6 +29,7 @@ import {
   reaches,
   SDK_APP_ID,
   SIGNATURE,
+  settle,
   Stage,
   statusOf,
   tracksOf,
@@ -165,6 +167,71 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
       await expectAccessible(viewer);
     });
   }
+
+  it('asks the page for approval: requesting, a declined request said, then an approved one goes live', async () => {
+    const roomId = freshRoomId();
+    stage.mount(withChildren(roomId));
+    const host = stage.room('host');
+    const viewer = stage.room('viewer');
+    await expectFrames(child(viewer, 'trtc-remote-stream'), "the host's camera in the viewer's tile");
+    const requests: unknown[] = [];
+    let decide!: (approved: boolean) => void;
+    viewer.approveCoAnchor = (request) => {
+      requests.push(request);
+      return new Promise<boolean>((resolve) => (decide = resolve));
+    };
+    const captured = liveCapturedTracks().length;
+    const button = nativeButton(child(viewer, 'trtc-co-anchor-button'));
+
+    await click(button);
+    await until(() => viewer.getAttribute('co-anchor-state') === 'requesting', 'the request to be pending');
+    await until(() => button.textContent!.trim() === 'Requesting…', 'the requesting label');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    expect(requests).to.deep.equal([{ roomId, userId: 'viewer' }]);
+    expect(liveCapturedTracks(), 'no camera while asking').to.have.length(captured);
+    await expectAccessible(viewer);
+
+    decide(false);
+    await until(() => viewer.getAttribute('co-anchor-state') === 'idle', 'the request to be declined');
+    await viewer.updateComplete;
+    expect(statusOf(viewer)).to.deep.equal({ text: 'Your request to go live was declined.', visible: true });
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect(liveCapturedTracks()).to.have.length(captured);
+    await expectAccessible(viewer);
+
+    await click(button);
+    await until(() => requests.length === 2, 'the second request');
+    expect(statusOf(viewer).text, 'the old answer goes with a new request').to.equal('');
+    decide(true);
+    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the approved viewer to go live', MEDIA_TIMEOUT);
+    await expectFrames(child(host, 'trtc-remote-stream'), "the viewer's camera in the host's tile");
+  });
+
+  it('shows when the host turns the camera off, and the picture again when it is back on', async () => {
+    const roomId = freshRoomId();
+    const hostSdk = new ControlledLoopback();
+    stage.mount(html`
+      <trtc-live-room id="host" .sdk=${hostSdk.sdk} sdk-app-id=${SDK_APP_ID} room-id=${roomId} user-id="host" user-role="anchor"
+          auto-publish .userSig=${SIGNATURE}><trtc-local-stream></trtc-local-stream></trtc-live-room>
+      <trtc-live-room id="viewer" backend="loopback" sdk-app-id=${SDK_APP_ID} room-id=${roomId} user-id="viewer"
+          .userSig=${SIGNATURE}><trtc-remote-stream></trtc-remote-stream></trtc-live-room>
+    `);
+    const tile = child<TrtcRemoteStreamElement>(stage.room('viewer'), 'trtc-remote-stream');
+    await expectFrames(tile, "the host's camera in the viewer's tile");
+    const cameraOff = part(tile, 'camera-off')!;
+    expect(cameraOff.checkVisibility()).to.equal(false);
+
+    expect(hostSdk.streams.get('host')!.muteVideo()).to.equal(true);
+    await until(() => cameraOff.checkVisibility(), 'the tile to say the camera is off', MEDIA_TIMEOUT);
+    expect(cameraOff.textContent).to.equal('host has turned the camera off');
+    expect(tile.active, 'still the host’s tile').to.equal(true);
+    await expectAccessible(tile);
+
+    expect(hostSdk.streams.get('host')!.unmuteVideo()).to.equal(true);
+    await until(() => !cameraOff.checkVisibility(), 'the picture to be back', MEDIA_TIMEOUT);
+    await expectFrames(tile, "the host's camera back on");
+    await settle();
+  });
 
   it('leave() releases everything: peer connections, captured tracks, SDK listeners, timers', async () => {
     const roomId = freshRoomId();
