@@ -432,6 +432,8 @@ export class LiveRoomController {
       if (this.#state.connectionState !== 'idle') this.#reset('left');
       return;
     }
+    // A join cut short before it was announced (trtc-joined) is not announced as left either.
+    const announced = this.#state.connectionState === 'joined' || this.#state.connectionState === 'reconnecting';
     this.#setState({ connectionState: 'leaving' });
     if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
     const local = session.local;
@@ -446,7 +448,7 @@ export class LiveRoomController {
     this.#releaseSession(session);
     this.#setState({ coAnchorState: 'idle' });
     this.#reset('left');
-    if (wasJoined) this.#emit('trtc-left', identity);
+    if (wasJoined && announced) this.#emit('trtc-left', identity);
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
@@ -560,7 +562,9 @@ export class LiveRoomController {
     this.#publishRemote(session, false);
     this.#emit('trtc-stream-added', snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
-      if (this.#session === session) this.#report('connection-lost', error);
+      // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
+      if (this.#session !== session || session.remote.get(key)?.stream !== stream) return;
+      this.#report('connection-lost', error);
     });
   }
 

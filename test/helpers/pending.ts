@@ -6,6 +6,8 @@
 export interface PendingWork {
   /** Timers created since tracking started that have neither fired nor been cleared. */
   timers(): number;
+  /** Where each of those timers was created (call stacks), to say what is still scheduled. */
+  timerSources(): string[];
   /** Listeners of `type` added to `window` since tracking started and not removed. */
   windowListeners(type: string): number;
   stop(): void;
@@ -16,7 +18,7 @@ export function trackPending(): PendingWork {
   const nativeClearTimeout = window.clearTimeout;
   const nativeAdd = window.addEventListener;
   const nativeRemove = window.removeEventListener;
-  const timers = new Set<number>();
+  const timers = new Map<number, string>();
   const listeners = new Map<string, Set<unknown>>();
 
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
@@ -28,7 +30,7 @@ export function trackPending(): PendingWork {
       delay,
       ...args,
     );
-    timers.add(id);
+    timers.set(id, new Error('timer created').stack ?? '');
     return id;
   }) as typeof window.setTimeout;
   window.clearTimeout = ((id?: number) => {
@@ -47,6 +49,7 @@ export function trackPending(): PendingWork {
 
   return {
     timers: () => timers.size,
+    timerSources: () => [...timers.values()],
     windowListeners: (type) => listeners.get(type)?.size ?? 0,
     stop() {
       window.setTimeout = nativeSetTimeout;

@@ -207,6 +207,7 @@ describe('LiveRoomController', () => {
       expect(controller.state.connectionState).to.equal('left');
       expect(backend.client.calls).to.deep.equal(['join', 'leave']);
       expect(log.of('trtc-joined'), 'a join abandoned midway is never announced').to.have.length(0);
+      expect(log.of('trtc-left'), 'nor is leaving it').to.have.length(0);
       expect(log.of('trtc-error')).to.have.length(0);
     });
 
@@ -500,6 +501,29 @@ describe('LiveRoomController', () => {
       expect(tile.shown.at(-1)).to.equal(null);
       expect(controller.state.remoteStreams).to.have.length(0);
       expect(log.of('trtc-stream-removed').map((stream) => stream.userId)).to.deep.equal(['host']);
+    });
+
+    it('says nothing when a subscription fails because the stream went away meanwhile', async () => {
+      const log = record(controller);
+      const host = new ScriptedRemoteStream('host');
+      backend.hold('subscribe');
+      backend.fail('subscribe', new TrtcCodedError('remote user host unpublished stream', 0x404d));
+      backend.client.addRemote(host);
+      backend.client.events.emit('stream-removed', { stream: host });
+      backend.release('subscribe');
+      await until(() => !backend.failing('subscribe'), 'the subscription to fail');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(log.of('trtc-error')).to.deep.equal([]);
+      expect(controller.state.error).to.equal(null);
+      expect(log.of('trtc-stream-removed').map((stream) => stream.userId)).to.deep.equal(['host']);
+    });
+
+    it('reports a subscription that fails while the stream is still there', async () => {
+      const log = record(controller);
+      backend.fail('subscribe', new TrtcCodedError('subscription timed out', 0x4046));
+      backend.client.addRemote(new ScriptedRemoteStream('host'));
+      await until(() => log.of('trtc-error').length > 0, 'the failure to be reported');
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['connection-lost']);
     });
 
     it('tracks mute state of remote users', async () => {

@@ -241,6 +241,10 @@ export class ScriptedBackend implements TrtcBackend {
   fail(step: Step, error: unknown): void {
     this.failures.set(step, error);
   }
+  /** Whether a failure set with `fail(step)` is still waiting for its call. */
+  failing(step: Step): boolean {
+    return this.failures.has(step);
+  }
   async step(step: Step): Promise<void> {
     const gate = this.held.get(step);
     if (gate) await gate.promise;
