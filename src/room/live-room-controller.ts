@@ -454,7 +454,8 @@ export class LiveRoomController {
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
   #releaseSession(session: Session): void {
     this.#releaseLocal(session);
-    for (const entry of session.remote.values()) {
+    const dropped = [...session.remote.values()];
+    for (const entry of dropped) {
       entry.detach();
       entry.stream.stop();
     }
@@ -470,6 +471,9 @@ export class LiveRoomController {
     }
     if (this.#session === session) this.#session = null;
     this.#publishRemote(session);
+    // Whether the SDK announced it (leave) or not (kicked, cut off), a stream that leaves the
+    // state is announced once, so a page's list built from the events matches the state.
+    for (const { snapshot } of dropped) this.#emit('trtc-stream-removed', snapshot);
   }
 
   #releaseLocal(session: Session): void {

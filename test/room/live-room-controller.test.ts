@@ -526,6 +526,24 @@ describe('LiveRoomController', () => {
       expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['connection-lost']);
     });
 
+    it('announces each stream removed once, however the room ends', async () => {
+      const endings: [string, () => Promise<void> | void][] = [
+        ['leave()', () => controller.leave()],
+        ['kicked', () => backend.client.events.emit('client-banned', { reason: 'kick', message: 'elsewhere' })],
+        ['cut off', () => backend.client.events.emit('error', new TrtcCodedError('reconnection failed', 0x4006))],
+      ];
+      for (const [ending, end] of endings) {
+        if (controller.state.connectionState !== 'joined') await controller.join();
+        const log = record(controller);
+        backend.client.addRemote(new ScriptedRemoteStream('host'));
+        backend.client.addRemote(new ScriptedRemoteStream('guest'));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        await end();
+        expect(controller.state.remoteStreams, ending).to.deep.equal([]);
+        expect(log.of('trtc-stream-removed').map((stream) => stream.userId), ending).to.deep.equal(['host', 'guest']);
+      }
+    });
+
     it('tracks mute state of remote users', async () => {
       backend.client.addRemote(new ScriptedRemoteStream('host'));
       await new Promise((resolve) => setTimeout(resolve, 0));

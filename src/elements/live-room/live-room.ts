@@ -44,7 +44,7 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @fires {CustomEvent<RoomIdentityDetail>} trtc-joined - Joined the room.
  * @fires {CustomEvent<RoomIdentityDetail>} trtc-left - Left the room.
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-added - A remote anchor started a stream.
- * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-removed - A remote stream ended.
+ * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-removed - A remote stream left the room, or the room was left (leave, kick, lost connection): once per stream.
  * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed (`denied` when the approval hook said no).
  * @fires {CustomEvent<KickedDetail>} trtc-kicked - Removed from the room (e.g. the same user ID joined elsewhere).
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
