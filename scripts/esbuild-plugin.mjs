@@ -10,8 +10,10 @@ export function esbuild({ minify = false } = {}) {
   return {
     name: 'esbuild',
     async transform(code, id) {
-      if (!id.endsWith('.ts')) return null;
-      const result = await transform(minify ? minifyLiterals(code) : code, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: id, tsconfigRaw });
+      // A query (a second copy of a module, see rollup.config.mjs) is not part of the file name.
+      const file = id.replace(/\?.*$/, '');
+      if (!file.endsWith('.ts')) return null;
+      const result = await transform(minify ? minifyLiterals(code) : code, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: file, tsconfigRaw });
       return { code: result.code, map: result.map };
     },
     async renderChunk(code) {

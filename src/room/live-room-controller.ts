@@ -8,7 +8,9 @@ import type {
   TrtcHandler,
   TrtcLocalStream,
   TrtcPlayerStateEvent,
+  TrtcPlayOptions,
   TrtcRemoteStream,
+  TrtcStream,
   TrtcStreamInfo,
   TrtcUserInfo,
 } from '../backends/types.js';
@@ -44,22 +46,21 @@ export interface LiveRoomControllerOptions {
 type StateListener = (state: LiveRoomState) => void;
 type EventListener = (event: LiveRoomEvent) => void;
 
-interface RemoteEntry {
-  readonly stream: TrtcRemoteStream;
+/** A stream and the view container it plays in, if any: a stream plays in one place at a time. */
+interface Playback<S extends TrtcStream> {
+  readonly stream: S;
+  container: HTMLDivElement | null;
+}
+
+interface RemoteEntry extends Playback<TrtcRemoteStream> {
   /** What `state.remoteStreams` says about it. */
   snapshot: RemoteStreamSnapshot;
   readonly detach: () => void;
-  /** The view container the stream is playing in, if any. */
-  container: HTMLDivElement | null;
   autoplayReported: boolean;
 }
 
-interface LocalEntry {
-  readonly stream: TrtcLocalStream;
-  initialized: boolean;
-  published: boolean;
-  container: HTMLDivElement | null;
-}
+/** This user's camera and microphone; `state.localStream` says whether it is initialized and published. */
+type LocalEntry = Playback<TrtcLocalStream>;
 
 /** Everything that belongs to one join: released as a whole on leave. */
 interface Session {
@@ -86,6 +87,22 @@ const INITIAL_STATE: LiveRoomState = Object.freeze({
   error: null,
   canPublish: null,
 });
+
+/** Plays `entry` in `container` unless it plays there already (moving it from where it played). */
+function playIn(entry: Playback<TrtcStream>, container: HTMLDivElement, options: TrtcPlayOptions): Promise<void> {
+  if (entry.container === container) return Promise.resolve();
+  if (entry.container) entry.stream.stop();
+  entry.container = container;
+  return entry.stream.play(container, options);
+}
+
+/** Stops `entry` if it plays in `container`; says whether it did. */
+function stopIn(entry: Playback<TrtcStream> | null | undefined, container: HTMLDivElement): boolean {
+  if (entry?.container !== container) return false;
+  entry.stream.stop();
+  entry.container = null;
+  return true;
+}
 
 function streamKey(userId: string, type: StreamType): string {
   return `${userId}:${type}`;
@@ -240,11 +257,7 @@ export class LiveRoomController {
       const index = this.#localViews.indexOf(view);
       if (index === -1) return;
       this.#localViews.splice(index, 1);
-      const local = this.#session?.local;
-      if (local?.container === view.container) {
-        local.stream.stop();
-        local.container = null;
-      }
+      stopIn(this.#session?.local, view.container);
       view.show(false);
       this.#syncLocalView();
     };
@@ -436,8 +449,7 @@ export class LiveRoomController {
     const announced = this.#state.connectionState === 'joined' || this.#state.connectionState === 'reconnecting';
     this.#setState({ connectionState: 'leaving' });
     if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
-    const local = session.local;
-    if (local?.published) await session.client.unpublish(local.stream).catch(() => undefined);
+    await this.#unpublish(session);
     const identity = this.#identity(session);
     const wasJoined = session.joined;
     this.#releaseLocal(session);
@@ -635,58 +647,42 @@ export class LiveRoomController {
     try {
       do {
         this.#syncAgain = false;
-        this.#assignRemoteViews();
+        for (const [view, snapshot] of assignStreams([...this.#remoteViews.keys()], this.#state.remoteStreams)) {
+          const shown = this.#remoteViews.get(view) ?? null;
+          if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
+          if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
+          if (shown !== snapshot) {
+            this.#remoteViews.set(view, snapshot);
+            this.#safely(() => view.show(snapshot));
+          }
+        }
       } while (this.#syncAgain);
     } finally {
       this.#syncingViews = false;
     }
   }
 
-  #assignRemoteViews(): void {
-    const assignment = assignStreams([...this.#remoteViews.keys()], this.#state.remoteStreams);
-    for (const [view, snapshot] of assignment) {
-      const shown = this.#remoteViews.get(view) ?? null;
-      if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
-      if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
-      if (shown !== snapshot) {
-        this.#remoteViews.set(view, snapshot);
-        this.#safely(() => view.show(snapshot));
-      }
-    }
-  }
-
   #playRemoteIn(view: RemoteView, key: string): void {
     const session = this.#session;
     const entry = session?.remote.get(key);
-    if (!session || !entry || entry.container === view.container) return;
-    if (entry.container) entry.stream.stop();
-    entry.container = view.container;
-    entry.stream.play(view.container, { objectFit: view.objectFit, muted: view.muted }).catch((error: unknown) => {
-      if (this.#session !== session || session.remote.get(key) !== entry) return;
-      if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
+    if (!session || !entry) return;
+    playIn(entry, view.container, { objectFit: view.objectFit, muted: view.muted }).catch((error: unknown) => {
+      if (this.#session === session && session.remote.get(key) === entry && isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
     });
   }
 
   #stopRemoteIn(view: RemoteView, shown = this.#remoteViews.get(view)): void {
-    const entry = shown ? this.#session?.remote.get(shown.key) : undefined;
-    if (entry?.container === view.container) {
-      entry.stream.stop();
-      entry.container = null;
-      this.#patchRemote(shown!.key, { playing: false });
-    }
+    if (shown && stopIn(this.#session?.remote.get(shown.key), view.container)) this.#patchRemote(shown.key, { playing: false });
   }
 
   #syncLocalView(): void {
     const local = this.#session?.local;
-    const session = this.#session;
     const view = [...this.#localViews].sort(byDocumentOrder)[0];
     for (const other of this.#localViews) if (other !== view) other.show(false);
-    if (!session || !local?.initialized || !view) return;
-    if (local.container === view.container) return;
-    if (local.container) local.stream.stop();
-    local.container = view.container;
+    // The preview plays once the camera is initialized, which is when state.localStream appears.
+    if (!local || !this.#state.localStream || !view || local.container === view.container) return;
     view.show(true);
-    local.stream.play(view.container, { muted: true, mirror: view.mirror }).catch(() => {
+    playIn(local, view.container, { muted: true, mirror: view.mirror }).catch(() => {
       // A muted local preview is never blocked by autoplay policy; a failure leaves it blank.
     });
   }
@@ -731,11 +727,9 @@ export class LiveRoomController {
         audio: options.audio !== false,
         video: options.video !== false,
       });
-      const local: LocalEntry = { stream, initialized: false, published: false, container: null };
-      const showLocal = () =>
-        this.#setState({
-          localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published: local.published }),
-        });
+      const local: LocalEntry = { stream, container: null };
+      const showLocal = (published: boolean) =>
+        this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
       session.local = local;
       await stream.initialize();
       if (!current() || session.local !== local) {
@@ -743,15 +737,13 @@ export class LiveRoomController {
         stream.close();
         return;
       }
-      local.initialized = true;
-      showLocal();
+      showLocal(false);
       this.#syncLocalView();
 
       failure = 'publish-failed';
       await session.client.publish(stream);
       if (!current() || session.local !== local) return;
-      local.published = true;
-      showLocal();
+      showLocal(true);
       this.#setState({ coAnchorState: 'live' });
     } catch (error) {
       if (!current()) return;
@@ -764,14 +756,18 @@ export class LiveRoomController {
 
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
   async #rollBackCoAnchor(session: Session): Promise<void> {
-    const local = session.local;
-    if (local?.published) await session.client.unpublish(local.stream).catch(() => undefined);
+    await this.#unpublish(session);
     this.#releaseLocal(session);
     if (session.switchedRole) {
       session.switchedRole = false;
       await session.client.switchRole('audience').catch(() => undefined);
       if (this.#session === session) this.#setState({ role: 'audience' });
     }
+  }
+
+  /** Stops publishing the local stream, if it is published; a failure changes nothing. */
+  async #unpublish(session: Session): Promise<void> {
+    if (session.local && this.#state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
   }
 
   async #stopCoAnchor(): Promise<void> {
