@@ -8,7 +8,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { loopbackTesting } from '../../../src/backends/loopback/index.js';
 import type { TrtcLiveRoomElement, TrtcLocalStreamElement, TrtcRemoteStreamElement } from '../../../src/index.js';
 import type { LiveRoomErrorCode } from '../../../src/room/types.js';
-import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../../helpers/features.js';
 import { liveCapturedTracks } from '../../helpers/leaks.js';
 import { until } from '../../helpers/media.js';
 import {
@@ -28,7 +27,7 @@ import {
   SDK_APP_ID,
   settle,
   SIGNATURE,
-  Stage,
+  mediaStage,
   statusOf,
   tracksOf,
   videoIn,
@@ -78,16 +77,7 @@ const buttonOf = (room: TrtcLiveRoomElement) => nativeButton(room.querySelector(
 
 describe('failures in a live room, as its users see them', function () {
   this.timeout(60000);
-  const stage = new Stage();
-
-  before(function () {
-    requireWebRTC(this);
-    requireMediaCapture(this);
-    requireVideoFrameCallback(this);
-    stage.install();
-  });
-  beforeEach(() => stage.setUp());
-  afterEach(() => stage.tearDown());
+  const stage = mediaStage();
 
   const refusals = [
     ['NotAllowedError', 'permission-denied'],

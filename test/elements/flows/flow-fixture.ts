@@ -23,6 +23,7 @@ import type { TrtcBackend, TrtcClient, TrtcLocalStream } from '../../../src/back
 import type { ConnectionState } from '../../../src/room/types.js';
 import { withTimeout } from '../../helpers/async.js';
 import { liveCapturedTracks, openPeerConnections, watchMediaResources } from '../../helpers/leaks.js';
+import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../../helpers/features.js';
 import { framesRendered, until } from '../../helpers/media.js';
 import { trackPending, type PendingWork } from '../../helpers/pending.js';
 
@@ -78,6 +79,24 @@ export function sdkListeners(): number {
 export interface Released {
   /** Also require the elements' own window listeners gone (only once they are out of the page). */
   elementsRemoved?: boolean;
+}
+
+/**
+ * A stage for every test of the calling `describe` block, which needs real media: skipped where
+ * the engine lacks WebRTC, a camera or video frame callbacks; set up before and checked for
+ * leaks after each test.
+ */
+export function mediaStage(): Stage {
+  const stage = new Stage();
+  before(function () {
+    requireWebRTC(this);
+    requireMediaCapture(this);
+    requireVideoFrameCallback(this);
+    stage.install();
+  });
+  beforeEach(() => stage.setUp());
+  afterEach(() => stage.tearDown());
+  return stage;
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   TrtcLocalStreamElement,
   TrtcRemoteStreamElement,
 } from '../../../src/index.js';
-import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../../helpers/features.js';
 import { until } from '../../helpers/media.js';
 import { trackMutationObservers } from '../observers.js';
 import {
@@ -25,7 +24,7 @@ import {
   reaches,
   SDK_APP_ID,
   SIGNATURE,
-  Stage,
+  mediaStage,
 } from './flow-fixture.js';
 
 function hostRoom(roomId: string) {
@@ -48,16 +47,7 @@ function lateTag(prefix: string): string {
 
 describe('children finding their room on a real page', function () {
   this.timeout(60000);
-  const stage = new Stage();
-
-  before(function () {
-    requireWebRTC(this);
-    requireMediaCapture(this);
-    requireVideoFrameCallback(this);
-    stage.install();
-  });
-  beforeEach(() => stage.setUp());
-  afterEach(() => stage.tearDown());
+  const stage = mediaStage();
 
   it('room="ID": a tile, a preview and a button outside the room act on it, and let go when removed', async () => {
     const roomId = freshRoomId();

@@ -6,7 +6,6 @@
  */
 import { expect } from '@open-wc/testing';
 import type { TrtcLiveRoomElement, TrtcRemoteStreamElement } from '../../../src/index.js';
-import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../../helpers/features.js';
 import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js';
 import { until } from '../../helpers/media.js';
 import {
@@ -25,7 +24,7 @@ import {
   SDK_APP_ID,
   settle,
   SIGNATURE,
-  Stage,
+  mediaStage,
   statusOf,
   tracksOf,
   videoIn,
@@ -62,20 +61,12 @@ function buttonOf(room: TrtcLiveRoomElement): HTMLButtonElement {
 
 describe('races in a live room, ending consistent with nothing leaked', function () {
   this.timeout(60000);
-  const stage = new Stage();
+  const stage = mediaStage();
   let loopback: ControlledLoopback;
 
-  before(function () {
-    requireWebRTC(this);
-    requireMediaCapture(this);
-    requireVideoFrameCallback(this);
-    stage.install();
-  });
   beforeEach(() => {
-    stage.setUp();
     loopback = new ControlledLoopback();
   });
-  afterEach(() => stage.tearDown());
 
   /** A host on air and a viewer watching it; the viewer's room runs on `loopback`. */
   async function watching(roomId = freshRoomId()) {

@@ -12,7 +12,6 @@ import type {
   TrtcLocalStreamElement,
   TrtcRemoteStreamElement,
 } from '../../../src/index.js';
-import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../../helpers/features.js';
 import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js';
 import { until } from '../../helpers/media.js';
 import {
@@ -30,7 +29,7 @@ import {
   SDK_APP_ID,
   SIGNATURE,
   settle,
-  Stage,
+  mediaStage,
   statusOf,
   tracksOf,
   videoIn,
@@ -82,16 +81,7 @@ function tiles(room: TrtcLiveRoomElement) {
 
 describe('a live room on the loopback backend: host and viewer in one page', function () {
   this.timeout(60000);
-  const stage = new Stage();
-
-  before(function () {
-    requireWebRTC(this);
-    requireMediaCapture(this);
-    requireVideoFrameCallback(this);
-    stage.install();
-  });
-  beforeEach(() => stage.setUp());
-  afterEach(() => stage.tearDown());
+  const stage = mediaStage();
 
   for (const layout of ['their own tiles', 'the default layout'] as const) {
     it(`with ${layout}: the viewer watches the host, goes live with a click, the host sees the viewer, stopping ends the camera`, async () => {
