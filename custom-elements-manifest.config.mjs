@@ -3,7 +3,9 @@
 const camelCase = (attribute) => attribute.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 
 /**
- * Two corrections to what the analyzer writes:
+ * Three corrections to what the analyzer writes:
+ * - Modules are listed by path: the analyzer lists them in the order the file system returns
+ *   them, which differs between checkouts, and CI compares the committed manifest with a fresh one.
  * - Attributes documented with `@attr` in a class comment (state the element reflects itself,
  *   such as `connection-state`) are linked to the getter of the same camel-cased name, so tools
  *   and the generated typings know `connectionState` and `connection-state` are one thing.
@@ -14,6 +16,7 @@ function tidyManifest() {
   return {
     name: 'trtc-tidy-manifest',
     packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const module of customElementsManifest.modules) {
         const exported = new Set((module.exports ?? []).map((entry) => entry.declaration?.name));
         module.declarations = (module.declarations ?? []).filter(
