@@ -13,7 +13,6 @@ import { until } from '../../helpers/media.js';
 import {
   blockUnmutedAutoplayUntilGesture,
   click,
-  ControlledLoopback,
   EventRecord,
   expectAccessible,
   expectFrames,
@@ -23,6 +22,7 @@ import {
   nativeButton,
   part,
   reaches,
+  reachesCoAnchor,
   refuseCapture,
   SDK_APP_ID,
   settle,
@@ -32,6 +32,7 @@ import {
   tracksOf,
   videoIn,
 } from './flow-fixture.js';
+import { ControlledLoopback } from '../../helpers/controlled-loopback.js';
 
 type Lang = 'en' | 'zh-CN';
 
@@ -98,7 +99,7 @@ describe('failures in a live room, as its users see them', function () {
 
         await click(button);
         await until(() => viewerEvents.of('trtc-error').length > 0, `the ${code} report`, MEDIA_TIMEOUT);
-        await until(() => viewer.getAttribute('co-anchor-state') === 'idle', 'the viewer back off stage', MEDIA_TIMEOUT);
+        await reachesCoAnchor(viewer, 'idle', 'the viewer back off stage');
         await settle();
         expect(capture.calls(), 'the camera was asked for').to.be.greaterThan(0);
         expect(viewerEvents.of('trtc-error'), 'exactly one trtc-error').to.have.length(1);
@@ -118,7 +119,7 @@ describe('failures in a live room, as its users see them', function () {
         // Allowed again, the next click goes live and the message goes.
         capture.allow();
         await click(button);
-        await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+        await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
         expect(statusOf(viewer).text).to.equal('');
         await expectFrames(tileOf(host), "the viewer's camera in the host's tile");
       });
@@ -220,7 +221,7 @@ describe('failures in a live room, as its users see them', function () {
     const viewer = stage.room('viewer');
     await expectFrames(tileOf(viewer), "the host's camera in the viewer's tile");
     await click(buttonOf(viewer));
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
     const events = new EventRecord(viewer);
 
     loopbackTesting.loseSignal(viewerSdk.client('viewer'));
@@ -249,7 +250,7 @@ describe('failures in a live room, as its users see them', function () {
     const viewer = stage.room('viewer');
     await expectFrames(tileOf(viewer), "the host's camera in the viewer's tile");
     await click(buttonOf(viewer));
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
     const camera = tracksOf(videoIn(previewOf(viewer)));
     const events = new EventRecord(viewer);
 

@@ -19,9 +19,9 @@ import {
   expectFrames,
   freshRoomId,
   html,
-  MEDIA_TIMEOUT,
   nativeButton,
   reaches,
+  reachesCoAnchor,
   SDK_APP_ID,
   SIGNATURE,
   mediaStage,
@@ -76,7 +76,7 @@ describe('children finding their room on a real page', function () {
     expect(tile.getAttribute('stream-user-id')).to.equal('host');
     await reaches(viewer, 'joined');
     await click(nativeButton(buttonElement));
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the button outside to take the room live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'the button outside to take the room live');
     await expectFrames(preview, 'the preview outside the room');
     await expectFrames(host.querySelector<TrtcRemoteStreamElement>('trtc-remote-stream')!, "the viewer's camera in the host's tile");
     await expectAccessible(stage.container.querySelector('#page')!);
@@ -125,7 +125,7 @@ describe('children finding their room on a real page', function () {
     await reaches(room, 'joined', 'the late room');
     await expectFrames(tile, "the host's camera in the late room's tile");
     await click(nativeButton(buttonElement));
-    await until(() => room.getAttribute('co-anchor-state') === 'live', 'the button to take the late room live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(room, 'live', 'the button to take the late room live');
     await expectFrames(column.querySelector<TrtcLocalStreamElement>('trtc-local-stream')!, "the late room's preview");
     await expectFrames(stage.room('host').querySelector<TrtcRemoteStreamElement>('trtc-remote-stream')!, "the late room's camera at the host");
   });
@@ -158,7 +158,7 @@ describe('children finding their room on a real page', function () {
     await expectFrames(tile, "the host's camera in the tile defined late");
     await buttonElement.updateComplete;
     await click(nativeButton(buttonElement));
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the late button to take the viewer live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'the late button to take the viewer live');
     await expectFrames(preview, 'the preview defined late, outside the room');
     expect(events.of('trtc-error')).to.deep.equal([]);
     expect(events.of('trtc-joined'), 'the room did not join again').to.deep.equal([]);

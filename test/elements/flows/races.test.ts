@@ -10,7 +10,6 @@ import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js'
 import { until } from '../../helpers/media.js';
 import {
   click,
-  ControlledLoopback,
   countCaptures,
   EventRecord,
   expectFrames,
@@ -21,6 +20,7 @@ import {
   nativeButton,
   part,
   reaches,
+  reachesCoAnchor,
   SDK_APP_ID,
   settle,
   SIGNATURE,
@@ -30,6 +30,7 @@ import {
   videoIn,
   expectAccessible,
 } from './flow-fixture.js';
+import { ControlledLoopback } from '../../helpers/controlled-loopback.js';
 
 function hostRoom(roomId: string, id = 'host', userId = 'host') {
   return html`
@@ -90,7 +91,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     expect(button.getAttribute('aria-busy')).to.equal('true');
     await click(button);
     loopback.release('switchRole');
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
     await expectFrames(tileOf(host), "the viewer's camera in the host's tile");
     await settle();
     expect(viewer.getAttribute('co-anchor-state'), 'the second click did not stop it again').to.equal('live');
@@ -118,7 +119,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     await expectAccessible(viewer);
     await click(button);
     loopback.release('unpublish');
-    await until(() => viewer.getAttribute('co-anchor-state') === 'idle', 'the viewer to leave the stage', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'idle', 'the viewer to leave the stage');
     await settle();
     expect(viewerEvents.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['stopping', 'idle']);
     expect(loopback.calls('unpublish')).to.equal(1);
@@ -154,7 +155,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     expect(viewer.getAttribute('connection-state'), 'and it stays out').to.equal('left');
 
     // The host is alone on air: nothing of the viewer is left connected.
-    await until(() => host.getAttribute('co-anchor-state') === 'live', 'the host to publish', MEDIA_TIMEOUT);
+    await reachesCoAnchor(host, 'live', 'the host to publish');
     await until(() => openPeerConnections().length === 0, "the viewer's links to close", MEDIA_TIMEOUT);
     await host.leave();
     await expectReleased(stage.pending);
@@ -232,7 +233,7 @@ describe('races in a live room, ending consistent with nothing leaked', function
     const otherRoom = freshRoomId();
     stage.add(hostRoom(otherRoom, 'other_host', 'other_host'));
     const otherHost = stage.room('other_host');
-    await until(() => otherHost.getAttribute('co-anchor-state') === 'live', 'the other host to publish', MEDIA_TIMEOUT);
+    await reachesCoAnchor(otherHost, 'live', 'the other host to publish');
 
     const viewerEvents = new EventRecord(viewer);
     viewer.setAttribute('room-id', otherRoom);

@@ -16,7 +16,6 @@ import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js'
 import { until } from '../../helpers/media.js';
 import {
   click,
-  ControlledLoopback,
   EventRecord,
   expectFrames,
   expectReleased,
@@ -26,6 +25,7 @@ import {
   nativeButton,
   part,
   reaches,
+  reachesCoAnchor,
   SDK_APP_ID,
   SIGNATURE,
   settle,
@@ -35,6 +35,7 @@ import {
   videoIn,
   expectAccessible,
 } from './flow-fixture.js';
+import { ControlledLoopback } from '../../helpers/controlled-loopback.js';
 
 function withChildren(roomId: string, lang = 'en') {
   return html`
@@ -96,7 +97,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
 
       await reaches(host, 'joined');
       await reaches(viewer, 'joined');
-      await until(() => host.getAttribute('co-anchor-state') === 'live', 'the host to publish', MEDIA_TIMEOUT);
+      await reachesCoAnchor(host, 'live', 'the host to publish');
       await expectFrames(hostTiles.local()!, "the host's own preview");
 
       // The viewer sees the host.
@@ -116,7 +117,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
       // One real click takes the viewer on stage.
       const capturedBefore = liveCapturedTracks();
       await click(button);
-      await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the viewer to go live', MEDIA_TIMEOUT);
+      await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
       await until(() => button.getAttribute('aria-pressed') === 'true', 'the button to show it is pressed');
       expect(button.textContent!.trim()).to.equal('Leave stage');
       expect(viewer.state.role).to.equal('anchor');
@@ -137,7 +138,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
 
       // One more click leaves the stage: the camera and microphone end, the host's tile empties.
       await click(button);
-      await until(() => viewer.getAttribute('co-anchor-state') === 'idle', 'the viewer to leave the stage', MEDIA_TIMEOUT);
+      await reachesCoAnchor(viewer, 'idle', 'the viewer to leave the stage');
       expect(viewerTracks.map((track) => track.readyState), 'every local track ended').to.deep.equal(['ended', 'ended']);
       expect(button.getAttribute('aria-pressed')).to.equal('false');
       expect(button.textContent!.trim()).to.equal('Go live');
@@ -193,7 +194,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     await until(() => requests.length === 2, 'the second request');
     expect(statusOf(viewer).text, 'the old answer goes with a new request').to.equal('');
     decide(true);
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'the approved viewer to go live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'the approved viewer to go live');
     await expectFrames(child(host, 'trtc-remote-stream'), "the viewer's camera in the host's tile");
   });
 
@@ -280,14 +281,14 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     expect(buttonElement.shadowRoot!.activeElement, 'focusing the element focuses its button').to.equal(button);
 
     await sendKeys({ press: 'Enter' });
-    await until(() => viewer.getAttribute('co-anchor-state') === 'live', 'Enter to take the viewer live', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'live', 'Enter to take the viewer live');
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     expect(buttonElement.shadowRoot!.activeElement, 'focus stays on the button through the states').to.equal(button);
     await expectFrames(child(host, 'trtc-remote-stream'), "the viewer's camera in the host's tile");
 
     // ' ' rather than 'Space': Firefox's WebDriver BiDi input knows keys by the character they type.
     await sendKeys({ press: ' ' });
-    await until(() => viewer.getAttribute('co-anchor-state') === 'idle', 'Space to leave the stage', MEDIA_TIMEOUT);
+    await reachesCoAnchor(viewer, 'idle', 'Space to leave the stage');
     expect(button.getAttribute('aria-pressed')).to.equal('false');
     expect(buttonElement.shadowRoot!.activeElement).to.equal(button);
     await until(() => liveCapturedTracks().length === 2, "only the host's camera and microphone left on");
