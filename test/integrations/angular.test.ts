@@ -19,7 +19,8 @@ import type { LiveRoomState, TrtcLiveRoomElement, TrtcRemoteStreamElement } from
 import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../helpers/features.js';
 import { liveCapturedTracks, openPeerConnections, watchMediaResources } from '../helpers/leaks.js';
 import { framesRendered, until } from '../helpers/media.js';
-import { freshRoomId, joinHeldUntilReleased, loopbackSdk, reachesState, room, RoomEvents, SDK_APP_ID, settle } from './framework-room.js';
+import { freshRoomId, loopbackSdk, reachesState, room, RoomEvents, SDK_APP_ID, settle } from './framework-room.js';
+import { ControlledLoopback } from '../helpers/controlled-loopback.js';
 
 const APP_TAG = 'integration-app';
 
@@ -107,7 +108,7 @@ class RemovedMidJoin {
   readonly viewerShown = signal(false);
   readonly viewerEvents = new RoomEvents();
   // The viewer's join waits for the test, so the removal certainly lands in the middle of it.
-  readonly held = joinHeldUntilReleased();
+  readonly held = new ControlledLoopback();
   viewer: TrtcLiveRoomElement | undefined;
 
   onViewerState(event: CustomEvent<LiveRoomState>): void {
@@ -192,12 +193,13 @@ describe('Angular (JIT, zoneless, CUSTOM_ELEMENTS_SCHEMA)', () => {
     await until(() => hostRoom.state.localStream !== null, 'the host to publish', 15000);
     expect(liveCapturedTracks().length, 'the host captures').to.be.greaterThan(0);
 
+    instance.held.hold('join');
     instance.viewerShown.set(true);
-    await instance.held.joinStarted;
+    await instance.held.started('join');
     const viewer = instance.viewer!;
     instance.show.set(false);
     await until(() => !root.querySelector('trtc-live-room'), '@if to remove both rooms');
-    instance.held.release();
+    instance.held.release('join');
     expect(instance.viewerEvents.connectionStates()).to.include('joining');
 
     await reachesState(viewer, 'left', 'the removed viewer');

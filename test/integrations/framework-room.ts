@@ -51,28 +51,3 @@ export async function settle(): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(resolve));
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
-
-/**
- * The loopback namespace with every `join()` held until `release()`: a test can remove a room
- * while it is certainly still joining, however fast or slow the framework's rendering is.
- */
-export function joinHeldUntilReleased(): { sdk: typeof TRTC; joinStarted: Promise<void>; release(): void } {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let started!: () => void;
-  const joinStarted = new Promise<void>((resolve) => (started = resolve));
-  const sdk: typeof TRTC = Object.freeze({
-    ...TRTC,
-    createClient(config: Parameters<typeof TRTC.createClient>[0]) {
-      const client = TRTC.createClient(config);
-      const join = client.join.bind(client);
-      client.join = async (options) => {
-        started();
-        await released;
-        return join(options);
-      };
-      return client;
-    },
-  });
-  return { sdk, joinStarted, release };
-}

@@ -10,7 +10,8 @@ import type { LiveRoomState, TrtcLiveRoomElement, TrtcRemoteStreamElement } from
 import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../helpers/features.js';
 import { liveCapturedTracks, openPeerConnections, watchMediaResources } from '../helpers/leaks.js';
 import { framesRendered, until } from '../helpers/media.js';
-import { freshRoomId, joinHeldUntilReleased, loopbackSdk, reachesState, room, RoomEvents, SDK_APP_ID, settle } from './framework-room.js';
+import { freshRoomId, loopbackSdk, reachesState, room, RoomEvents, SDK_APP_ID, settle } from './framework-room.js';
+import { ControlledLoopback } from '../helpers/controlled-loopback.js';
 
 let app: App | undefined;
 let container: HTMLElement | undefined;
@@ -126,7 +127,8 @@ describe('Vue 3 (browser ESM build)', () => {
     const show = ref(true);
     const viewerShown = ref(false);
     // The viewer's join waits for the test, so the removal certainly lands in the middle of it.
-    const held = joinHeldUntilReleased();
+    const held = new ControlledLoopback();
+    held.hold('join');
     const root = mount(
       `<template v-if="show">
         <trtc-live-room id="host" backend="loopback" :sdk-app-id="sdkAppId" :room-id="roomId" user-id="host"
@@ -153,10 +155,10 @@ describe('Vue 3 (browser ESM build)', () => {
     expect(liveCapturedTracks().length, 'the host captures').to.be.greaterThan(0);
 
     viewerShown.value = true;
-    await held.joinStarted;
+    await held.started('join');
     show.value = false;
     await until(() => !root.querySelector('trtc-live-room'), 'v-if to remove both rooms');
-    held.release();
+    held.release('join');
     expect(viewerEvents.connectionStates()).to.include('joining');
 
     await reachesState(viewer!, 'left', 'the removed viewer');
