@@ -4,6 +4,7 @@ import type { TrtcBackend, TrtcClient, TrtcClientConfig, TrtcLocalStream } from 
 import { rejection, thrown, withTimeout } from './async.js';
 import { features, requireMediaCapture, requireVideoFrameCallback } from './features.js';
 import { liveCapturedTracks, watchMediaResources } from './leaks.js';
+import { importInNewFrame } from './frame-realm.js';
 import { framesRendered, shadowContainer } from './media.js';
 
 const CONFIG: TrtcClientConfig = {
@@ -26,17 +27,14 @@ async function replacing<T extends object, K extends keyof T>(target: T, key: K,
 }
 
 /**
- * A fresh copy of the module at `moduleUrl` in a same-origin frame whose window has no WebRTC,
- * as in a browser built without it (Debian's WebKitGTK). A fresh realm, because the real SDK
- * notes what the browser supports when it loads.
+ * A fresh copy of the backend at `moduleUrl` in a frame whose window has no WebRTC, as in a
+ * browser built without it (Debian's WebKitGTK). A fresh realm, because the real SDK notes what
+ * the browser supports when it loads.
  */
 async function loadWithoutWebRTC(moduleUrl: string): Promise<{ namespace: TrtcBackend; dispose(): void }> {
-  const frame = document.createElement('iframe');
-  document.body.append(frame);
-  const realm = frame.contentWindow as Window & typeof globalThis;
-  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) Reflect.deleteProperty(realm, name);
-  const importInRealm = new realm.Function('url', 'return import(url)') as (url: string) => Promise<{ default: TrtcBackend }>;
-  const module = await importInRealm(new URL(moduleUrl, location.href).href);
+  const { module, frame } = await importInNewFrame<{ default: TrtcBackend }>(moduleUrl, (realm) => {
+    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) Reflect.deleteProperty(realm, name);
+  });
   return { namespace: module.default, dispose: () => frame.remove() };
 }
 

@@ -8,18 +8,9 @@ import { loadBackend } from '../../../src/backends/loader.js';
 import type { TrtcBackend, TrtcRemoteStream } from '../../../src/backends/types.js';
 import { requireMediaCapture, requireVideoFrameCallback, requireWebRTC } from '../../helpers/features.js';
 import { openPeerConnections, watchMediaResources } from '../../helpers/leaks.js';
+import { importInNewFrame } from '../../helpers/frame-realm.js';
 import { framesRendered, shadowContainer, until } from '../../helpers/media.js';
 import { EventLog, SDK_APP_ID, uniqueRoomId } from './fixture.js';
-
-/** A same-origin frame running its own instance of the loopback backend. */
-async function backendInAnotherDocument(): Promise<{ frame: HTMLIFrameElement; TRTC: TrtcBackend }> {
-  const frame = document.createElement('iframe');
-  document.body.append(frame);
-  const realm = frame.contentWindow as Window & typeof globalThis;
-  const importInRealm = new realm.Function('url', 'return import(url)') as (url: string) => Promise<{ default: TrtcBackend }>;
-  const module = await importInRealm(new URL('/src/backends/loopback/index.ts', location.href).href);
-  return { frame, TRTC: module.default };
-}
 
 describe('loopback backend: clients in different documents', () => {
   before(function () {
@@ -32,7 +23,9 @@ describe('loopback backend: clients in different documents', () => {
   it("shows an anchor in another document to a viewer here, and notices when that document is gone", async function () {
     this.timeout(30000);
     const roomId = uniqueRoomId();
-    const { frame, TRTC: elsewhere } = await backendInAnotherDocument();
+    // The anchor's document: a frame with its own instance of the loopback backend.
+    const { module, frame } = await importInNewFrame<{ default: TrtcBackend }>('/src/backends/loopback/index.ts');
+    const elsewhere = module.default;
     expect(elsewhere, 'a separate instance of the module').not.to.equal(await loadBackend('loopback'));
 
     const anchor = elsewhere.createClient({ mode: 'live', sdkAppId: SDK_APP_ID, userId: 'far_host', userSig: 'sig' });
