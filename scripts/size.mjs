@@ -3,7 +3,7 @@
  * Run after `npm run build`.
  */
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { minifyLiterals } from './minify-literals.mjs';
 import { gzipSync } from 'node:zlib';
@@ -18,8 +18,8 @@ async function elementsWithLitExternal() {
     format: 'esm',
     target: 'es2022',
     write: false,
-    // The backends are loaded on demand and are not part of what a page pays up front.
-    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './loopback/index.js'],
+    // The backends and the Chinese strings are loaded on demand, not paid for up front.
+    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './loopback/index.js', './zh-cn.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     // The same literal minification as the CDN build.
     plugins: [
@@ -53,6 +53,13 @@ async function withStaticImports(file, seen = new Set()) {
   return [code, ...(await Promise.all(imported.map((path) => withStaticImports(path, seen)))).flat()];
 }
 
+/** The CDN chunk rollup named after `name` (its file name carries a content hash). */
+async function cdnChunk(name) {
+  const file = (await readdir('dist/cdn/chunks')).find((candidate) => candidate.startsWith(`${name}-`) && candidate.endsWith('.js'));
+  if (!file) throw new Error(`dist/cdn/chunks has no ${name} chunk: run \`npm run build\` first`);
+  return join('dist/cdn/chunks', file);
+}
+
 const entries = [
   {
     name: 'CDN entry (lit + elements + controller + strings)',
@@ -61,6 +68,7 @@ const entries = [
   },
   { name: 'elements, lit external', budget: 9 * KB, files: async () => [await elementsWithLitExternal()] },
   { name: 'loopback backend (CDN, loaded on demand)', files: () => withStaticImports('dist/cdn/loopback.js') },
+  { name: 'zh-CN strings (CDN, loaded on demand)', files: async () => withStaticImports(await cdnChunk('zh-cn')) },
 ];
 
 let over = false;

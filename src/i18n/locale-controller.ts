@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { messagesFor, resolveLocale, type SupportedLocale } from './locale.js';
+import { loadMessages, messagesFor, resolveLocale, type SupportedLocale } from './locale.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -24,6 +24,11 @@ export class LocaleController implements ReactiveController {
 
   get messages(): Messages {
     return messagesFor(this.#locale);
+  }
+
+  /** Pending while the strings of the locale load (the first time a page needs Chinese): render after it. */
+  get loading(): Promise<void> | undefined {
+    return loadMessages(this.#locale);
   }
 
   hostConnected(): void {

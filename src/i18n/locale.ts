@@ -1,9 +1,10 @@
 import type { LiveRoomErrorDetail } from '../room/types.js';
-import { en, zhCN, type Messages } from './messages.js';
+import { en, type Messages } from './messages.js';
 
 export type SupportedLocale = 'en' | 'zh-CN';
 
-const MESSAGES: Readonly<Record<SupportedLocale, Messages>> = { en, 'zh-CN': zhCN };
+const loaded: Partial<Record<SupportedLocale, Messages>> = { en };
+let loadingChinese: Promise<void> | undefined;
 
 /** Maps any BCP 47 tag to a locale we have strings for; every Chinese variant reads zh-CN, the rest English. */
 export function matchLocale(tag: string): SupportedLocale {
@@ -34,8 +35,26 @@ export function resolveLocale(element: Element): SupportedLocale {
   return matchLocale(languageOf(element));
 }
 
+/** `locale`'s strings once they are loaded; English until then (and if they cannot be). */
 export function messagesFor(locale: SupportedLocale): Messages {
-  return MESSAGES[locale];
+  return loaded[locale] ?? en;
+}
+
+/**
+ * Pending while `locale`'s strings load; nothing once they are in. Only English ships in the entry:
+ * the Chinese strings are a module of their own, fetched the first time a page needs them.
+ */
+export function loadMessages(locale: SupportedLocale): Promise<void> | undefined {
+  if (loaded[locale]) return undefined;
+  return (loadingChinese ??= import('./zh-cn.js').then(
+    (module) => {
+      loaded['zh-CN'] = module.zhCN;
+    },
+    () => {
+      // Unreachable (offline, a blocked CDN): the page stays in English rather than waiting.
+      loaded['zh-CN'] = en;
+    },
+  ));
 }
 
 /** The sentence shown on the page for an error: from its code (and field), never from its English message. */

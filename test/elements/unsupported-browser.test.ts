@@ -59,6 +59,8 @@ describe('a browser without WebRTC', () => {
       expect(room.getAttribute('connection-state')).to.equal('failed');
       expect(errors.map((error) => error.code)).to.deep.equal(['unsupported-browser']);
       expect(errors[0]!.recoverable).to.equal(false);
+      // A Chinese page renders once its strings are in.
+      await room.updateComplete;
       const status = room.shadowRoot!.querySelector<HTMLElement>('[role="status"]')!;
       await until(() => status.textContent === MESSAGES[lang].status, 'the localized status');
       expect(status.checkVisibility()).to.equal(true);

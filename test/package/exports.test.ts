@@ -55,7 +55,7 @@ async function importBuilt<T>(subpath: string): Promise<T> {
 
 describe('package exports', () => {
   it('has a check below for every subpath, and each resolves to an existing file for TypeScript', () => {
-    const checked = ['.', './loopback', './vue', './jsx', './custom-elements.json', './package.json'];
+    const checked = ['.', './loopback', './error-codes', './vue', './jsx', './custom-elements.json', './package.json'];
     expect(Object.keys(packageJson.exports).sort()).to.deep.equal([...checked].sort());
     for (const { specifier, types, typesExists } of exportsMap) {
       expect(types, `${specifier} resolves for TypeScript`).to.be.a('string');
@@ -86,6 +86,17 @@ describe('package exports', () => {
     expect(requirements).to.have.property('result').that.is.a('boolean');
     const { loadBackend } = await importBuilt<{ loadBackend: (name: string) => Promise<unknown> }>('.');
     expect(await loadBackend('loopback')).to.equal(TRTC);
+  });
+
+  it('"./error-codes" names the TRTC codes that trtc-error details carry as sdkCode', async () => {
+    const { TrtcErrorCode, trtcCodeOf } = await importBuilt<{
+      TrtcErrorCode: Record<string, number>;
+      trtcCodeOf: (error: unknown) => number | undefined;
+    }>('./error-codes');
+    expect(entry('./error-codes').types).to.equal('dist/backends/error-codes.d.ts');
+    expect(TrtcErrorCode.CLIENT_BANNED).to.equal(0x4040);
+    expect(TrtcErrorCode.PLAY_NOT_ALLOWED).to.equal(0x4043);
+    expect(trtcCodeOf({ getCode: () => TrtcErrorCode.JOIN_ROOM_FAILED })).to.equal(0x4004);
   });
 
   it('"./custom-elements.json" is the manifest, and package.json points tools at it', async () => {

@@ -341,6 +341,12 @@ export class TrtcLiveRoomElement extends LitElement {
     `;
   }
 
+  /** Renders once the strings of its locale are in, so a page in Chinese never shows English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.#locale.loading;
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override render() {
     const state = this.#controller.state;
     const [status, problem] = this.#status(state);

@@ -164,6 +164,12 @@ export class TrtcRemoteStreamElement extends LitElement {
     });
   }
 
+  /** Renders once the strings of its locale are in, so a page in Chinese never shows English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.#locale.loading;
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override render() {
     const messages = this.#locale.messages;
     const stream = this.#stream;
