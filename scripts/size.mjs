@@ -1,6 +1,7 @@
 /**
  * Prints the gzip size of each shipped entry and fails when one is over its budget.
- * Run after `npm run build`.
+ * Run after `npm run build`. `npm run size -- --modules` also prints what each source module adds
+ * to the elements' gzip size: where cutting would pay.
  */
 import { build } from 'esbuild';
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 
-async function elementsWithLitExternal() {
+async function buildElements({ sourcemap = false } = {}) {
   const result = await build({
     entryPoints: ['src/index.ts'],
     bundle: true,
@@ -18,6 +19,9 @@ async function elementsWithLitExternal() {
     format: 'esm',
     target: 'es2022',
     write: false,
+    // Nothing is written: the name only tells the source map's file apart from the code's.
+    outfile: 'elements.js',
+    sourcemap: sourcemap ? 'external' : false,
     // The backends and the Chinese strings are loaded on demand, not paid for up front.
     external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './loopback/index.js', './zh-cn.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
@@ -34,7 +38,62 @@ async function elementsWithLitExternal() {
       },
     ],
   });
-  return result.outputFiles[0].contents;
+  const file = (extension) => result.outputFiles.find((output) => output.path.endsWith(extension));
+  return { code: file('.js').text, map: sourcemap ? JSON.parse(file('.map').text) : undefined };
+}
+
+async function elementsWithLitExternal() {
+  return new TextEncoder().encode((await buildElements()).code);
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The numbers of one source-map segment (base64 VLQ). */
+function decodeSegment(segment) {
+  const numbers = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      numbers.push(value & 1 ? -(value >> 1) : value >> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return numbers;
+}
+
+/**
+ * How many gzip bytes each source module adds to the elements' bundle: the bundle's gzip size
+ * minus that of the bundle without the characters the source map traces to the module. Shares
+ * overlap (gzip finds text repeated across modules), so they add up to less than the total.
+ */
+function moduleShares(code, map) {
+  const lines = code.split('\n');
+  let source = 0;
+  const owners = map.mappings.split(';').map((line, index) => {
+    const owner = new Array(lines[index]?.length ?? 0).fill(-1);
+    const segments = line ? line.split(',').map(decodeSegment) : [];
+    let column = 0;
+    segments.forEach((segment, at) => {
+      column += segment[0];
+      if (segment.length > 1) source += segment[1];
+      const end = at + 1 < segments.length ? column + segments[at + 1][0] : owner.length;
+      owner.fill(segment.length > 1 ? source : -1, column, end);
+    });
+    return owner;
+  });
+  const total = gzipSync(code, { level: 9 }).length;
+  return map.sources
+    .map((name, index) => {
+      const without = lines.map((line, row) => [...line].filter((_, column) => owners[row][column] !== index).join('')).join('\n');
+      return { name: name.replace(/^(\.\.\/)+/, '').replace(/^.*?\/src\//, 'src/'), bytes: total - gzipSync(without, { level: 9 }).length };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
 // `import{…}from"./chunks/x.js"` and `import"./x.js"`, not `import("./x.js")`, which loads on demand.
@@ -80,5 +139,10 @@ for (const entry of entries) {
   if (verdict) over = true;
   const parts = files.length > 1 ? ` (${files.length} files)` : '';
   console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${budget}${verdict}`);
+}
+if (process.argv.includes('--modules')) {
+  const { code, map } = await buildElements({ sourcemap: true });
+  console.log('\nWhat each module adds to the elements (gzip bytes):');
+  for (const { name, bytes } of moduleShares(code, map)) console.log(`${String(bytes).padStart(6)}  ${name}`);
 }
 if (over) process.exit(1);
