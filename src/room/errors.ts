@@ -1,7 +1,13 @@
-import { TrtcErrorCode, trtcCodeOf } from '../backends/error-codes.js';
+import { trtcCodeOf } from '../backends/error-codes.js';
 import { en } from '../i18n/messages.js';
 import { ConfigError } from './config.js';
 import type { LiveRoomErrorCode, LiveRoomErrorDetail } from './types.js';
+
+// TRTC codes (`error.getCode()`) read here, named locally so the full table stays out of the bundle.
+/** The camera or microphone asked for is not there. */
+const DEVICE_NOT_FOUND = 0x1003;
+/** The browser refused to play without a user gesture. */
+const PLAY_NOT_ALLOWED = 0x4043;
 
 /** Trying again cannot help: the settings, the browser or another login must change first. */
 const FINAL: ReadonlySet<LiveRoomErrorCode> = new Set(['invalid-config', 'unsupported-browser', 'kicked']);
@@ -32,12 +38,12 @@ export function errorDetail(code: LiveRoomErrorCode, cause?: unknown, secrets: r
 export function captureErrorCode(error: unknown): LiveRoomErrorCode {
   const name = error instanceof Error ? error.name : '';
   if (/^(NotAllowed|Security|PermissionDenied)Error$/.test(name)) return 'permission-denied';
-  if (/^(NotFound|Overconstrained|DevicesNotFound)Error$/.test(name) || trtcCodeOf(error) === TrtcErrorCode.DEVICE_NOT_FOUND) {
+  if (/^(NotFound|Overconstrained|DevicesNotFound)Error$/.test(name) || trtcCodeOf(error) === DEVICE_NOT_FOUND) {
     return 'device-not-found';
   }
   return 'device-busy';
 }
 
 export function isAutoplayBlocked(error: unknown): boolean {
-  return trtcCodeOf(error) === TrtcErrorCode.PLAY_NOT_ALLOWED;
+  return trtcCodeOf(error) === PLAY_NOT_ALLOWED;
 }

@@ -1,4 +1,4 @@
-import { TrtcErrorCode, trtcCodeOf } from '../backends/error-codes.js';
+import { trtcCodeOf } from '../backends/error-codes.js';
 import { loadBackend, type BackendName } from '../backends/loader.js';
 import type {
   TrtcBackend,
@@ -42,6 +42,9 @@ export interface LiveRoomControllerOptions {
   /** Used for `credentialsUrl`; defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
+
+/** TRTC's code for a refused join (`error.getCode()`), e.g. for an expired signature. */
+const JOIN_ROOM_FAILED = 0x4004;
 
 type StateListener = (state: LiveRoomState) => void;
 type EventListener = (event: LiveRoomEvent) => void;
@@ -424,7 +427,7 @@ export class LiveRoomController {
     } catch (error) {
       if (!current()) return;
       this.#releaseSession(session);
-      if (credentials && !credentialRetry && trtcCodeOf(error) === TrtcErrorCode.JOIN_ROOM_FAILED) {
+      if (credentials && !credentialRetry && trtcCodeOf(error) === JOIN_ROOM_FAILED) {
         // The signature may have expired: fetch fresh credentials once and try again.
         await this.#join(requested, generation, true);
         return;
