@@ -27,7 +27,7 @@ const USER_ID = /^[A-Za-z0-9_-]{1,32}$/;
 const DIGITS = /^\d+$/;
 
 function text(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value).trim();
+  return String(value ?? '').trim();
 }
 
 /** Returns `value` if `valid`, else throws a ConfigError for `field`. */
@@ -44,7 +44,7 @@ export function parseSdkAppId(value: unknown): number {
 
 /** All digits → a numeric room (1..4294967294); anything else → a string room. */
 export function parseRoomId(value: unknown): number | string {
-  const raw = typeof value === 'number' ? String(value) : text(value);
+  const raw = text(value);
   if (!DIGITS.test(raw)) return check(raw, STRING_ROOM_ID.test(raw), 'room-id');
   const numeric = Number(raw);
   return check(numeric, numeric >= 1 && numeric <= MAX_NUMERIC_ROOM_ID, 'room-id');
@@ -53,6 +53,10 @@ export function parseRoomId(value: unknown): number | string {
 export function parseUserId(value: unknown): string {
   const raw = text(value);
   return check(raw, USER_ID.test(raw), 'user-id');
+}
+
+function parseUserSig(value: string): string {
+  return check(value, value !== '', 'user-sig');
 }
 
 export function parseRole(value: unknown): RoomRole {
@@ -75,15 +79,12 @@ export function parseCredentialsUrl(value: unknown, base: string): URL | null {
  * supply sdkAppId, userId and userSig when present.
  */
 export function validateConfig(config: LiveRoomConfig): ValidRoomConfig {
-  const sdkAppId = parseSdkAppId(config.sdkAppId);
-  const roomId = parseRoomId(config.roomId);
-  const userId = parseUserId(config.userId);
-  const userSig = text(config.userSig);
+  // Checked in this order: the first field at fault is the one reported.
   return {
-    sdkAppId,
-    roomId,
-    userId,
-    userSig: check(userSig, userSig !== '', 'user-sig'),
+    sdkAppId: parseSdkAppId(config.sdkAppId),
+    roomId: parseRoomId(config.roomId),
+    userId: parseUserId(config.userId),
+    userSig: parseUserSig(text(config.userSig)),
     role: parseRole(config.role),
     autoPublish: config.autoPublish === true,
   };
@@ -92,10 +93,10 @@ export function validateConfig(config: LiveRoomConfig): ValidRoomConfig {
 /** Reads `{ sdkAppId, userId, userSig }` from a credentials endpoint's JSON. */
 export function parseCredentials(json: unknown): { sdkAppId: number; userId: string; userSig: string } {
   const body = (json ?? {}) as Record<string, unknown>;
-  const userSig = typeof body.userSig === 'string' ? body.userSig : '';
   return {
     sdkAppId: parseSdkAppId(body.sdkAppId),
     userId: parseUserId(body.userId),
-    userSig: check(userSig, userSig !== '', 'user-sig'),
+    // Taken as sent (the room trims it when it joins); anything but text is the endpoint's fault.
+    userSig: parseUserSig(typeof body.userSig === 'string' ? body.userSig : ''),
   };
 }
