@@ -27,10 +27,10 @@ export function errorDetail(code: LiveRoomErrorCode, cause?: unknown, secrets: r
   }
   return Object.freeze({
     code,
-    ...(sdkCode === undefined ? {} : { sdkCode }),
+    ...(sdkCode !== undefined && { sdkCode }),
     message,
     recoverable: !FINAL.has(code),
-    ...(field ? { field } : {}),
+    ...(field && { field }),
   });
 }
 
