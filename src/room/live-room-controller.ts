@@ -21,6 +21,7 @@ import type {
   ApproveCoAnchor,
   CoAnchorOptions,
   ConnectionState,
+  KickedDetail,
   LiveRoomConfig,
   LiveRoomErrorCode,
   LiveRoomErrorDetail,
@@ -198,7 +199,10 @@ export class LiveRoomController {
       return this.#enqueue(async () => {
         // The browser will not gain WebRTC by trying again: the room keeps saying so, once.
         if (this.#state.error?.code === 'unsupported-browser') return;
-        if (!this.#session && this.#isSettledOutside()) await this.#join(target, this.#generation);
+        // Not in the room and not on the way in or out: join again.
+        const { connectionState } = this.#state;
+        const outside = connectionState === 'idle' || connectionState === 'left' || connectionState === 'failed';
+        if (!this.#session && outside) await this.#join(target, this.#generation);
       });
     }
     this.#joinTarget = target;
@@ -299,8 +303,12 @@ export class LiveRoomController {
     }
   }
 
-  /** Back to a fresh state in `connectionState`; whether this browser can publish stays known. */
+  /**
+   * Back to a fresh state in `connectionState`; whether this browser can publish stays known.
+   * Co-anchoring ends first, in a state of its own, so its change is seen before the room's.
+   */
   #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
+    this.#setState({ coAnchorState: 'idle' });
     this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#state.canPublish, ...patch });
   }
 
@@ -336,11 +344,6 @@ export class LiveRoomController {
     const run = this.#queue.then(operation).catch((error: unknown) => this.#report('join-failed', error));
     this.#queue = run;
     return run;
-  }
-
-  #isSettledOutside(): boolean {
-    const { connectionState } = this.#state;
-    return connectionState === 'idle' || connectionState === 'left' || connectionState === 'failed';
   }
 
   #identity(session: Session): RoomIdentityDetail {
@@ -461,7 +464,6 @@ export class LiveRoomController {
       session.joined = false;
     }
     this.#releaseSession(session);
-    this.#setState({ coAnchorState: 'idle' });
     this.#reset('left');
     if (wasJoined && announced) this.#emit('trtc-left', identity);
   }
@@ -502,16 +504,15 @@ export class LiveRoomController {
   }
 
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
-  #abandon(code: LiveRoomErrorCode, cause?: unknown, onReleased?: () => void): void {
+  #abandon(code: LiveRoomErrorCode, cause?: unknown, kicked?: KickedDetail): void {
     const session = this.#session;
     if (!session) return;
     const error = this.#errorDetail(code, cause);
     this.#generation += 1;
     this.#joinTarget = null;
     this.#releaseSession(session);
-    this.#setState({ coAnchorState: 'idle' });
     this.#reset('failed', { error });
-    onReleased?.();
+    if (kicked) this.#emit('trtc-kicked', kicked);
     this.#emit('trtc-error', error);
   }
 
@@ -541,7 +542,7 @@ export class LiveRoomController {
         if (state === 'RECONNECTING') this.#setState({ connectionState: 'reconnecting' });
         else if (state === 'CONNECTED') this.#setState({ connectionState: 'joined' });
       },
-      'client-banned': ({ reason }) => this.#abandon('kicked', undefined, () => this.#emit('trtc-kicked', Object.freeze({ reason }))),
+      'client-banned': ({ reason }) => this.#abandon('kicked', undefined, Object.freeze({ reason })),
       error: (error) => this.#abandon('connection-lost', error),
     };
     type AnyClientEvent = TrtcClientEventMap[keyof TrtcClientEventMap];
