@@ -354,95 +354,86 @@ export class LiveRoomController {
 
   async #join(requested: JoinTarget, generation: number, credentialRetry = false): Promise<void> {
     const current = () => generation === this.#generation;
-    /** The join cannot go on: settle in `failed` and say why (unless a newer request took over). */
-    const fail = (code: LiveRoomErrorCode, cause?: unknown, patch?: Partial<LiveRoomState>, session?: Session) => {
-      if (current()) this.#report(code, cause, { connectionState: 'failed', ...patch }, session);
+    /** This browser cannot join (unless a newer request took over, which will say so itself). */
+    const unsupported = () => {
+      if (current()) this.#report('unsupported-browser', undefined, { connectionState: 'failed', canPublish: false });
     };
     this.#reset('joining');
 
-    let config: ValidRoomConfig;
+    // Names the failure if the step under way throws.
+    let failure: LiveRoomErrorCode = 'invalid-config';
     let credentials: Awaited<ReturnType<typeof parseCredentials>> | undefined;
+    let session: Session | undefined;
     try {
       if (!requested.sdk && !isBackendName(requested.backend)) throw new ConfigError('backend');
       const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
       if (credentialsUrl) {
-        try {
-          const response = await this.#fetch(credentialsUrl, {
-            credentials: 'same-origin',
-            headers: { accept: 'application/json' },
-          });
-          if (!response.ok) throw new Error(`${credentialsUrl.pathname} answered ${response.status}`);
-          credentials = parseCredentials(await response.json());
-        } catch (error) {
-          fail('credentials-failed', error);
-          return;
-        }
+        failure = 'credentials-failed';
+        const response = await this.#fetch(credentialsUrl, {
+          credentials: 'same-origin',
+          headers: { accept: 'application/json' },
+        });
+        if (!response.ok) throw new Error(`${credentialsUrl.pathname} answered ${response.status}`);
+        credentials = parseCredentials(await response.json());
         if (!current()) return;
+        failure = 'invalid-config';
       }
-      config = validateConfig({ ...requested, ...credentials });
-    } catch (error) {
-      fail('invalid-config', error);
-      return;
-    }
-    this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
+      const config = validateConfig({ ...requested, ...credentials });
+      this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
 
-    if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
-      // Checked before loading a backend, which may not even load without WebRTC. An injected
-      // namespace answers for itself through checkSystemRequirements().
-      fail('unsupported-browser', undefined, { canPublish: false });
-      return;
-    }
+      if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
+        // Checked before loading a backend, which may not even load without WebRTC. An injected
+        // namespace answers for itself through checkSystemRequirements().
+        unsupported();
+        return;
+      }
 
-    let sdk: TrtcBackend;
-    try {
-      sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
-    } catch (error) {
-      fail('join-failed', error);
-      return;
-    }
-    if (!current()) return;
+      failure = 'join-failed';
+      const sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
+      if (!current()) return;
 
-    const support = await sdk.checkSystemRequirements().catch(() => null);
-    if (!current()) return;
-    const canPublish = Boolean(support?.result && support.detail.isMediaDevicesSupported !== false);
-    this.#setState({ canPublish });
-    if (!support?.result || support.detail.isWebRTCSupported === false) {
-      fail('unsupported-browser', undefined, { canPublish: false });
-      return;
-    }
+      const support = await sdk.checkSystemRequirements().catch(() => null);
+      if (!current()) return;
+      const canPublish = Boolean(support?.result && support.detail.isMediaDevicesSupported !== false);
+      this.#setState({ canPublish });
+      if (!support?.result || support.detail.isWebRTCSupported === false) {
+        unsupported();
+        return;
+      }
 
-    const client = sdk.createClient({
-      mode: 'live',
-      sdkAppId: config.sdkAppId,
-      userId: config.userId,
-      userSig: config.userSig,
-      useStringRoomId: typeof config.roomId === 'string',
-      autoSubscribe: false,
-      enableAutoPlayDialog: false,
-    });
-    const session: Session = { sdk, client, config, remote: new Map(), local: null, switchedRole: false, joined: false, detachClient: () => {} };
-    // Listen before joining, or streams announced during the join are missed.
-    session.detachClient = this.#listenToClient(session);
-    this.#session = session;
-
-    try {
+      const client = sdk.createClient({
+        mode: 'live',
+        sdkAppId: config.sdkAppId,
+        userId: config.userId,
+        userSig: config.userSig,
+        useStringRoomId: typeof config.roomId === 'string',
+        autoSubscribe: false,
+        enableAutoPlayDialog: false,
+      });
+      session = { sdk, client, config, remote: new Map(), local: null, switchedRole: false, joined: false, detachClient: () => {} };
+      // Listen before joining, or streams announced during the join are missed.
+      session.detachClient = this.#listenToClient(session);
+      this.#session = session;
       await client.join({ roomId: config.roomId, role: config.role });
     } catch (error) {
       if (!current()) return;
-      this.#releaseSession(session);
-      if (credentials && !credentialRetry && trtcCodeOf(error) === JOIN_ROOM_FAILED) {
-        // The signature may have expired: fetch fresh credentials once and try again.
-        await this.#join(requested, generation, true);
-        return;
+      if (session) {
+        this.#releaseSession(session);
+        if (credentials && !credentialRetry && trtcCodeOf(error) === JOIN_ROOM_FAILED) {
+          // The signature may have expired: fetch fresh credentials once and try again.
+          await this.#join(requested, generation, true);
+          return;
+        }
       }
-      fail('join-failed', error, undefined, session);
+      // The join cannot go on: settle in `failed` and say why.
+      this.#report(failure, error, { connectionState: 'failed' }, session);
       return;
     }
     session.joined = true;
     if (!current()) return;
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
-    if (config.role === 'anchor' && config.autoPublish) await this.#startCoAnchor({}, generation);
+    if (session.config.role === 'anchor' && session.config.autoPublish) await this.#startCoAnchor({}, generation);
   }
 
   async #leave(): Promise<void> {
