@@ -4,13 +4,12 @@ import type {
   TrtcBackend,
   TrtcClient,
   TrtcClientEventMap,
-  TrtcError,
   TrtcHandler,
   TrtcLocalStream,
-  TrtcPlayerStateEvent,
   TrtcPlayOptions,
   TrtcRemoteStream,
   TrtcStream,
+  TrtcStreamEventMap,
   TrtcStreamInfo,
   TrtcUserInfo,
 } from '../backends/types.js';
@@ -110,6 +109,12 @@ function stopIn(entry: Playback<TrtcStream> | null | undefined, container: HTMLD
 
 function streamKey(userId: string, type: StreamType): string {
   return `${userId}:${type}`;
+}
+
+/** Something with TRTC-style `on`/`off` for the events in `M`: a client or a stream. */
+interface Emitter<M> {
+  on<K extends keyof M>(event: K, handler: TrtcHandler<M[K]>): void;
+  off<K extends keyof M>(event: K, handler: TrtcHandler<M[K]>): void;
 }
 
 /** The settings of one join: the room's configuration plus the backend it runs on. */
@@ -514,7 +519,7 @@ export class LiveRoomController {
     const keyOf = ({ stream }: TrtcStreamInfo) => streamKey(stream.getUserId(), stream.getType());
     const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) =>
       this.#patchRemote(streamKey(userId, 'main'), patch);
-    const handlers: { [K in keyof TrtcClientEventMap]?: TrtcHandler<TrtcClientEventMap[K]> } = {
+    return this.#follow<TrtcClientEventMap>(session, session.client, {
       'stream-added': ({ stream }) => this.#onStreamAdded(session, stream),
       'stream-subscribed': (event) => this.#patchRemote(keyOf(event), { subscribed: true }),
       'stream-removed': (event) => this.#dropRemote(session, keyOf(event), true),
@@ -535,16 +540,20 @@ export class LiveRoomController {
       },
       'client-banned': ({ reason }) => this.#abandon('kicked', undefined, Object.freeze({ reason })),
       error: (error) => this.#abandon('connection-lost', error),
-    };
-    type AnyClientEvent = TrtcClientEventMap[keyof TrtcClientEventMap];
-    const entries = Object.entries(handlers).map(([event, handler]): [keyof TrtcClientEventMap, TrtcHandler<AnyClientEvent>] => [
-      event as keyof TrtcClientEventMap,
+    });
+  }
+
+  /** Adds `handlers` to `target` while `session` is the current one; returns a function that removes them. */
+  #follow<M>(session: Session, target: Emitter<M>, handlers: { [K in keyof M]?: TrtcHandler<M[K]> }): () => void {
+    type AnyHandler = TrtcHandler<M[keyof M]>;
+    const entries = Object.entries(handlers).map(([event, handler]): [keyof M, AnyHandler] => [
+      event as keyof M,
       // Events of a session that has been left (late, or queued in the SDK) change nothing.
-      (payload) => this.#session === session && (handler as TrtcHandler<AnyClientEvent>)(payload),
+      (payload) => this.#session === session && (handler as AnyHandler)(payload),
     ]);
-    for (const [event, handler] of entries) session.client.on(event, handler);
+    for (const [event, handler] of entries) target.on(event, handler);
     return () => {
-      for (const [event, handler] of entries) session.client.off(event, handler);
+      for (const [event, handler] of entries) target.off(event, handler);
     };
   }
 
@@ -567,7 +576,15 @@ export class LiveRoomController {
       playing: false,
       autoplayBlocked: false,
     });
-    const detach = this.#listenToStream(session, key, stream);
+    const detach = this.#follow<TrtcStreamEventMap>(session, stream, {
+      'player-state-changed': ({ type, state }) => {
+        const entry = session.remote.get(key);
+        if (entry && (type === 'video' || !entry.snapshot.hasVideo)) this.#patchRemote(key, { playing: state === 'PLAYING' });
+      },
+      error: (error) => {
+        if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
+      },
+    });
     session.remote.set(key, { stream, snapshot, detach, container: null, autoplayReported: false });
     // Views take it up once it is subscribed, and so playable.
     this.#publishRemote(session, false);
@@ -577,22 +594,6 @@ export class LiveRoomController {
       if (this.#session !== session || session.remote.get(key)?.stream !== stream) return;
       this.#report('connection-lost', error);
     });
-  }
-
-  #listenToStream(session: Session, key: string, stream: TrtcRemoteStream): () => void {
-    const onPlayerState = ({ type, state }: TrtcPlayerStateEvent) => {
-      const entry = this.#session === session ? session.remote.get(key) : undefined;
-      if (entry && (type === 'video' || !entry.snapshot.hasVideo)) this.#patchRemote(key, { playing: state === 'PLAYING' });
-    };
-    const onError = (error: TrtcError) => {
-      if (this.#session === session && isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
-    };
-    stream.on('player-state-changed', onPlayerState);
-    stream.on('error', onError);
-    return () => {
-      stream.off('player-state-changed', onPlayerState);
-      stream.off('error', onError);
-    };
   }
 
   #onAutoplayBlocked(session: Session, key: string): void {
