@@ -148,7 +148,7 @@ export class LiveRoomController {
   backend: BackendName;
   approveCoAnchor: ApproveCoAnchor | undefined;
 
-  #fetch: typeof fetch;
+  #fetch: typeof fetch | undefined;
   #state: LiveRoomState = INITIAL_STATE;
   #config: LiveRoomConfig = {};
   #stateListeners = new Set<StateListener>();
@@ -169,7 +169,7 @@ export class LiveRoomController {
     this.sdk = options.sdk;
     this.backend = options.backend ?? 'trtc';
     this.approveCoAnchor = options.approveCoAnchor;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch;
   }
 
   get state(): LiveRoomState {
@@ -374,7 +374,8 @@ export class LiveRoomController {
       const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
       if (credentialsUrl) {
         failure = 'credentials-failed';
-        const response = await this.#fetch(credentialsUrl, {
+        // The global fetch is looked up when used, so a page may replace it after the room is made.
+        const response = await (this.#fetch ?? fetch)(credentialsUrl, {
           credentials: 'same-origin',
           headers: { accept: 'application/json' },
         });
