@@ -452,10 +452,9 @@ export class LiveRoomController {
     const announced = this.#state.connectionState === 'joined' || this.#state.connectionState === 'reconnecting';
     this.#setState({ connectionState: 'leaving' });
     if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
-    await this.#unpublish(session);
+    await this.#closeLocal(session);
     const identity = this.#identity(session);
     const wasJoined = session.joined;
-    this.#releaseLocal(session);
     if (wasJoined) {
       await session.client.leave().catch(() => undefined);
       session.joined = false;
@@ -562,7 +561,8 @@ export class LiveRoomController {
     const userId = stream.getUserId();
     const type = stream.getType();
     const key = streamKey(userId, type);
-    if (session.remote.has(key)) this.#dropRemote(session, key, false);
+    // A stream published again under the same key replaces the one we had.
+    this.#dropRemote(session, key, false);
     // Mutes announced before we heard of the stream are only in the client's record.
     const muted = type === 'main' ? session.client.getRemoteMutedState().find((entry) => entry.userId === userId) : undefined;
     const snapshot: RemoteStreamSnapshot = Object.freeze({
@@ -724,12 +724,12 @@ export class LiveRoomController {
         audio: options.audio !== false,
         video: options.video !== false,
       });
-      const local: LocalEntry = { stream, container: null };
       const showLocal = (published: boolean) =>
         this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
-      session.local = local;
+      session.local = { stream, container: null };
       await stream.initialize();
-      if (!current() || session.local !== local) {
+      // Only a leave or the room ending (both supersede this request) releases it meanwhile.
+      if (!current()) {
         // Released while the camera was starting: make sure what it just opened is closed too.
         stream.close();
         return;
@@ -739,7 +739,7 @@ export class LiveRoomController {
 
       failure = 'publish-failed';
       await session.client.publish(stream);
-      if (!current() || session.local !== local) return;
+      if (!current()) return;
       showLocal(true);
       this.#setState({ coAnchorState: 'live' });
     } catch (error) {
@@ -753,8 +753,7 @@ export class LiveRoomController {
 
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
   async #rollBackCoAnchor(session: Session): Promise<void> {
-    await this.#unpublish(session);
-    this.#releaseLocal(session);
+    await this.#closeLocal(session);
     if (session.switchedRole) {
       session.switchedRole = false;
       await session.client.switchRole('audience').catch(() => undefined);
@@ -762,9 +761,10 @@ export class LiveRoomController {
     }
   }
 
-  /** Stops publishing the local stream, if it is published; a failure changes nothing. */
-  async #unpublish(session: Session): Promise<void> {
+  /** Stops publishing the local stream, if it is published (a failure changes nothing), and releases it. */
+  async #closeLocal(session: Session): Promise<void> {
     if (session.local && this.#state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
+    this.#releaseLocal(session);
   }
 
   async #stopCoAnchor(): Promise<void> {
