@@ -444,24 +444,23 @@ export class LiveRoomController {
 
   async #leave(): Promise<void> {
     const session = this.#session;
-    if (!session) {
-      if (this.#state.connectionState !== 'idle') this.#reset('left');
-      return;
+    /** Who to announce as having left: only a join that was announced (trtc-joined) and completed. */
+    let left: RoomIdentityDetail | undefined;
+    if (session) {
+      const { connectionState } = this.#state;
+      const announced = connectionState === 'joined' || connectionState === 'reconnecting';
+      this.#setState({ connectionState: 'leaving' });
+      if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
+      await this.#closeLocal(session);
+      if (session.joined) {
+        if (announced) left = this.#identity(session);
+        await session.client.leave().catch(() => undefined);
+        session.joined = false;
+      }
+      this.#releaseSession(session);
     }
-    // A join cut short before it was announced (trtc-joined) is not announced as left either.
-    const announced = this.#state.connectionState === 'joined' || this.#state.connectionState === 'reconnecting';
-    this.#setState({ connectionState: 'leaving' });
-    if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
-    await this.#closeLocal(session);
-    const identity = this.#identity(session);
-    const wasJoined = session.joined;
-    if (wasJoined) {
-      await session.client.leave().catch(() => undefined);
-      session.joined = false;
-    }
-    this.#releaseSession(session);
-    this.#reset('left');
-    if (wasJoined && announced) this.#emit('trtc-left', identity);
+    if (this.#state.connectionState !== 'idle') this.#reset('left');
+    if (left) this.#emit('trtc-left', left);
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
