@@ -16,15 +16,17 @@ const FINAL: ReadonlySet<LiveRoomErrorCode> = new Set(['invalid-config', 'unsupp
  * Builds a frozen `trtc-error` detail. Its message is the English sentence the page shows for the
  * code (one catalogue for both), followed by what the SDK or browser said, with secrets masked.
  */
-export function errorDetail(code: LiveRoomErrorCode, cause?: unknown, secrets: readonly unknown[] = []): LiveRoomErrorDetail {
+export function errorDetail(
+  code: LiveRoomErrorCode,
+  cause?: unknown,
+  secrets: readonly (string | null | undefined)[] = [],
+): LiveRoomErrorDetail {
   const field = code === 'credentials-failed' ? 'credentials-url' : cause instanceof ConfigError ? cause.field : undefined;
   const sdkCode = trtcCodeOf(cause);
   // What describeError() shows for this error, in English.
   let message = code === 'invalid-config' && field ? en.invalidField[field] : en.errors[code];
   if (cause instanceof Error && cause.message && cause.message !== message) message += ` (${cause.message})`;
-  for (const secret of secrets) {
-    if (typeof secret === 'string' && secret) message = message.split(secret).join('***');
-  }
+  for (const secret of secrets) if (secret) message = message.replaceAll(secret, '***');
   return Object.freeze({
     code,
     ...(sdkCode !== undefined && { sdkCode }),

@@ -564,31 +564,36 @@ export class LiveRoomController {
     this.#dropRemote(session, key, false);
     // Mutes announced before we heard of the stream are only in the client's record.
     const muted = type === 'main' ? session.client.getRemoteMutedState().find((entry) => entry.userId === userId) : undefined;
-    const snapshot: RemoteStreamSnapshot = Object.freeze({
-      key,
-      userId,
-      type,
-      hasAudio: stream.hasAudio(),
-      hasVideo: stream.hasVideo(),
-      audioMuted: muted?.audioMuted ?? false,
-      videoMuted: muted?.videoMuted ?? false,
-      subscribed: false,
-      playing: false,
-      autoplayBlocked: false,
-    });
-    const detach = this.#follow<TrtcStreamEventMap>(session, stream, {
-      'player-state-changed': ({ type, state }) => {
-        const entry = session.remote.get(key);
-        if (entry && (type === 'video' || !entry.snapshot.hasVideo)) this.#patchRemote(key, { playing: state === 'PLAYING' });
-      },
-      error: (error) => {
-        if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
-      },
-    });
-    session.remote.set(key, { stream, snapshot, detach, container: null, autoplayReported: false });
+    const entry: RemoteEntry = {
+      stream,
+      snapshot: Object.freeze({
+        key,
+        userId,
+        type,
+        hasAudio: stream.hasAudio(),
+        hasVideo: stream.hasVideo(),
+        audioMuted: muted?.audioMuted ?? false,
+        videoMuted: muted?.videoMuted ?? false,
+        subscribed: false,
+        playing: false,
+        autoplayBlocked: false,
+      }),
+      container: null,
+      autoplayReported: false,
+      // Removed when the entry is dropped, so while they run `entry` is the stream's current entry.
+      detach: this.#follow<TrtcStreamEventMap>(session, stream, {
+        'player-state-changed': ({ type, state }) => {
+          if (type === 'video' || !entry.snapshot.hasVideo) this.#patchRemote(key, { playing: state === 'PLAYING' });
+        },
+        error: (error) => {
+          if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
+        },
+      }),
+    };
+    session.remote.set(key, entry);
     // Views take it up once it is subscribed, and so playable.
     this.#publishRemote(session, false);
-    this.#emit('trtc-stream-added', snapshot);
+    this.#emit('trtc-stream-added', entry.snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
       // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
       if (this.#session !== session || session.remote.get(key)?.stream !== stream) return;
@@ -596,10 +601,9 @@ export class LiveRoomController {
     });
   }
 
-  #onAutoplayBlocked(session: Session, key: string): void {
-    const entry = session.remote.get(key);
-    if (!entry) return;
-    this.#patchRemote(key, { autoplayBlocked: true, playing: false });
+  /** Marks `entry`, a stream of the current session, as blocked; says so once until resumed. */
+  #onAutoplayBlocked(entry: RemoteEntry): void {
+    this.#patchRemote(entry.snapshot.key, { autoplayBlocked: true, playing: false });
     if (entry.autoplayReported) return;
     entry.autoplayReported = true;
     this.#emit('trtc-autoplay-blocked', entry.snapshot);
@@ -663,7 +667,7 @@ export class LiveRoomController {
     const entry = session?.remote.get(key);
     if (!session || !entry) return;
     playIn(entry, view.container, { objectFit: view.objectFit, muted: view.muted }).catch((error: unknown) => {
-      if (this.#session === session && session.remote.get(key) === entry && isAutoplayBlocked(error)) this.#onAutoplayBlocked(session, key);
+      if (this.#session === session && session.remote.get(key) === entry && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
     });
   }
 
