@@ -23,7 +23,6 @@ import type {
   KickedDetail,
   LiveRoomConfig,
   LiveRoomErrorCode,
-  LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomEventMap,
   LiveRoomState,
@@ -322,14 +321,12 @@ export class LiveRoomController {
     for (const listener of [...this.#eventListeners]) this.#safely(() => listener(event));
   }
 
-  /** A `trtc-error` detail that shows neither the configured signature nor the one `session` joined with. */
-  #errorDetail(code: LiveRoomErrorCode, cause: unknown, session = this.#session): LiveRoomErrorDetail {
-    return errorDetail(code, cause, [this.#config.userSig, session?.config.userSig]);
-  }
-
-  /** Reports a failure in `state.error` (along with `patch`) and as `trtc-error`. */
+  /**
+   * Reports a failure in `state.error` (along with `patch`) and as `trtc-error`. The detail shows
+   * neither the configured signature nor the one `session` joined with.
+   */
   #report(code: LiveRoomErrorCode, cause?: unknown, patch?: Partial<LiveRoomState>, session = this.#session): void {
-    const error = this.#errorDetail(code, cause, session);
+    const error = errorDetail(code, cause, [this.#config.userSig, session?.config.userSig]);
     this.#setState({ ...patch, error });
     this.#emit('trtc-error', error);
   }
@@ -502,7 +499,8 @@ export class LiveRoomController {
   #abandon(code: LiveRoomErrorCode, cause?: unknown, kicked?: KickedDetail): void {
     const session = this.#session;
     if (!session) return;
-    const error = this.#errorDetail(code, cause);
+    // Made while the session is current, like any report, so its signature is masked too.
+    const error = errorDetail(code, cause, [this.#config.userSig, session.config.userSig]);
     this.#generation += 1;
     this.#joinTarget = null;
     this.#releaseSession(session);
