@@ -594,8 +594,7 @@ export class LiveRoomController {
     this.#emit('trtc-stream-added', entry.snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
       // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
-      if (this.#session !== session || session.remote.get(key)?.stream !== stream) return;
-      this.#report('connection-lost', error);
+      if (this.#session === session && session.remote.get(key) === entry) this.#report('connection-lost', error);
     });
   }
 
