@@ -38,8 +38,8 @@ function check<T>(value: T, valid: boolean, field: ConfigField): T {
 
 export function parseSdkAppId(value: unknown): number {
   const raw = text(value);
-  const parsed = DIGITS.test(raw) ? Number(raw) : NaN;
-  return check(parsed, Number.isSafeInteger(parsed) && parsed > 0, 'sdk-app-id');
+  const parsed = Number(raw);
+  return check(parsed, DIGITS.test(raw) && Number.isSafeInteger(parsed) && parsed > 0, 'sdk-app-id');
 }
 
 /** All digits → a numeric room (1..4294967294); anything else → a string room. */
