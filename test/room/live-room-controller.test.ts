@@ -169,6 +169,18 @@ describe('LiveRoomController', () => {
       expect(backend.client.destroyed).to.equal(true);
     });
 
+    it('settles in failed when the SDK cannot create a client', async () => {
+      const log = record(controller);
+      backend.createClient = () => {
+        throw new TrtcCodedError('no client today', 0x1000);
+      };
+      controller.configure(VALID);
+      await controller.join();
+      expect(controller.state.connectionState).to.equal('failed');
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['join-failed']);
+      expect(controller.state.error).to.include({ code: 'join-failed', sdkCode: 0x1000 });
+    });
+
     it('reports an unsupported browser once, without creating a client', async () => {
       backend.supported = false;
       const log = record(controller);
