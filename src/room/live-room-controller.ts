@@ -125,10 +125,6 @@ function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
   return keys.every((key) => (key === 'sdk' ? a.sdk === b.sdk : String(a[key] ?? '') === String(b[key] ?? '')));
 }
 
-function isBackendName(value: string): value is BackendName {
-  return value === 'trtc' || value === 'loopback';
-}
-
 function shallowEqual<T extends object>(a: T, b: T): boolean {
   const keys = Object.keys(a) as (keyof T)[];
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
@@ -367,7 +363,8 @@ export class LiveRoomController {
     let credentials: Awaited<ReturnType<typeof parseCredentials>> | undefined;
     let session: Session | undefined;
     try {
-      if (!requested.sdk && !isBackendName(requested.backend)) throw new ConfigError('backend');
+      const { backend } = requested;
+      if (!requested.sdk && backend !== 'trtc' && backend !== 'loopback') throw new ConfigError('backend');
       const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
       if (credentialsUrl) {
         failure = 'credentials-failed';
