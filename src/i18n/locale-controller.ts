@@ -26,9 +26,13 @@ export class LocaleController implements ReactiveController {
     return messagesFor(this.#locale);
   }
 
-  /** Pending while the strings of the locale load (the first time a page needs Chinese): render after it. */
-  get loading(): Promise<void> | undefined {
-    return loadMessages(this.#locale);
+  /**
+   * For the host's `scheduleUpdate()`: runs `update` at once, or after the strings of the locale
+   * load (the first time a page needs Chinese), so the host never renders English in their place.
+   */
+  afterLoading(update: () => void | Promise<unknown>): void | Promise<unknown> {
+    const loading = loadMessages(this.#locale);
+    return loading ? loading.then(update) : update();
   }
 
   hostConnected(): void {

@@ -83,10 +83,8 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
   }
 
-  /** Renders once the strings of its locale are in, so a page in Chinese never shows English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.#locale.loading;
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return this.#locale.afterLoading(() => super.scheduleUpdate());
   }
 
   protected override render() {

@@ -164,10 +164,8 @@ export class TrtcRemoteStreamElement extends LitElement {
     });
   }
 
-  /** Renders once the strings of its locale are in, so a page in Chinese never shows English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.#locale.loading;
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return this.#locale.afterLoading(() => super.scheduleUpdate());
   }
 
   protected override render() {
