@@ -1,14 +1,22 @@
+// The codes the room reads, named on their own as well, so it can use them without bundling the table.
+/** The camera or microphone asked for is not there. */
+export const DEVICE_NOT_FOUND = 0x1003;
+/** TRTC refused the join, e.g. for an expired signature. */
+export const JOIN_ROOM_FAILED = 0x4004;
+/** The browser refused to play without a user gesture. */
+export const PLAY_NOT_ALLOWED = 0x4043;
+
 /** TRTC v4 error codes (`error.getCode()`) that this kit reads or the loopback backend raises. */
 export const TrtcErrorCode = {
   INVALID_PARAMETER: 0x1000,
   INVALID_OPERATION: 0x1001,
   NOT_SUPPORTED: 0x1002,
-  DEVICE_NOT_FOUND: 0x1003,
+  DEVICE_NOT_FOUND,
   INITIALIZE_FAILED: 0x1004,
   SIGNAL_CHANNEL_SETUP_FAILED: 0x4001,
   SIGNAL_CHANNEL_ERROR: 0x4002,
   ICE_TRANSPORT_ERROR: 0x4003,
-  JOIN_ROOM_FAILED: 0x4004,
+  JOIN_ROOM_FAILED,
   CREATE_OFFER_FAILED: 0x4005,
   SIGNAL_CHANNEL_RECONNECTION_FAILED: 0x4006,
   UPLINK_RECONNECTION_FAILED: 0x4007,
@@ -17,7 +25,7 @@ export const TrtcErrorCode = {
   CLIENT_BANNED: 0x4040,
   SERVER_TIMEOUT: 0x4041,
   SUBSCRIPTION_TIMEOUT: 0x4042,
-  PLAY_NOT_ALLOWED: 0x4043,
+  PLAY_NOT_ALLOWED,
   /** Join failed because the SDK could not reach Tencent Cloud's scheduler (e.g. offline). */
   SCHEDULE_FAILED: 0x404c,
   /** A pending call was cut short by leave(), unsubscribe() or the stream being unpublished. */

@@ -1,13 +1,7 @@
-import { trtcCodeOf } from '../backends/error-codes.js';
+import { DEVICE_NOT_FOUND, PLAY_NOT_ALLOWED, trtcCodeOf } from '../backends/error-codes.js';
 import { en } from '../i18n/messages.js';
 import { ConfigError } from './config.js';
 import type { LiveRoomErrorCode, LiveRoomErrorDetail } from './types.js';
-
-// TRTC codes (`error.getCode()`) read here, named locally so the full table stays out of the bundle.
-/** The camera or microphone asked for is not there. */
-const DEVICE_NOT_FOUND = 0x1003;
-/** The browser refused to play without a user gesture. */
-const PLAY_NOT_ALLOWED = 0x4043;
 
 /** Trying again cannot help: the settings, the browser or another login must change first. */
 const FINAL: ReadonlySet<LiveRoomErrorCode> = new Set(['invalid-config', 'unsupported-browser', 'kicked']);

@@ -1,4 +1,4 @@
-import { trtcCodeOf } from '../backends/error-codes.js';
+import { JOIN_ROOM_FAILED, trtcCodeOf } from '../backends/error-codes.js';
 import { loadBackend, type BackendName } from '../backends/loader.js';
 import type {
   TrtcBackend,
@@ -41,9 +41,6 @@ export interface LiveRoomControllerOptions {
   /** Used for `credentialsUrl`; defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
-
-/** TRTC's code for a refused join (`error.getCode()`), e.g. for an expired signature. */
-const JOIN_ROOM_FAILED = 0x4004;
 
 type StateListener = (state: LiveRoomState) => void;
 type EventListener = (event: LiveRoomEvent) => void;
