@@ -48,6 +48,7 @@ export interface RemoteStreamSnapshot {
   readonly hasVideo: boolean;
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
+  /** The room has subscribed to the stream, so a view can play it. */
   readonly subscribed: boolean;
   /** Video (or audio-only) is playing in a view. */
   readonly playing: boolean;
@@ -59,6 +60,7 @@ export interface RemoteStreamSnapshot {
 export interface LocalStreamSnapshot {
   readonly hasAudio: boolean;
   readonly hasVideo: boolean;
+  /** The other parties receive it. */
   readonly published: boolean;
 }
 
@@ -97,18 +99,22 @@ export interface CoAnchorRequest {
 /** Decides whether this viewer may go on stage; resolve false to deny. */
 export type ApproveCoAnchor = (request: CoAnchorRequest) => boolean | Promise<boolean>;
 
+/** What `startCoAnchor()` publishes; both default to true. */
 export interface CoAnchorOptions {
   audio?: boolean;
   video?: boolean;
 }
 
 export interface CoAnchorChangeDetail {
+  /** The co-anchor state now. */
   readonly state: CoAnchorState;
+  /** The co-anchor state before this change. */
   readonly previousState: CoAnchorState;
   /** True when the approval hook said no. */
   readonly denied: boolean;
 }
 
+/** Detail of `trtc-joined` and `trtc-left`: the room, who, and the role held. */
 export interface RoomIdentityDetail {
   readonly roomId: number | string;
   readonly userId: string;
@@ -116,6 +122,7 @@ export interface RoomIdentityDetail {
 }
 
 export interface KickedDetail {
+  /** Why, as the backend said it (e.g. `client-banned` when the same user ID joined elsewhere). */
   readonly reason: string;
 }
 

@@ -116,10 +116,10 @@ export class TrtcLiveRoomElement extends LitElement {
   /** A same-site URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join. */
   credentialsUrl: string | null = null;
 
-  /** The role to join with: `audience` (default) or `anchor`. */
+  /** The role to join with: `audience` (default) watches; `anchor` can publish: the host of a live room. */
   userRole: string = 'audience';
 
-  /** `trtc` (default, the real SDK, loaded on first join) or `loopback` (tabs on this machine; for demos and tests). */
+  /** `trtc` (default, the real SDK, loaded on first join) or `loopback` (offline, between tabs of one browser profile; for demos and tests). */
   backend: BackendName = 'trtc';
 
   /** Do not join on connect; call `join()`. */
