@@ -6,6 +6,7 @@ import { packageFactsPlugin } from './scripts/package-facts.mjs';
 import { createNetworkGuard } from './scripts/network-guard.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { demoCheckPlugin } from './scripts/demo-check.mjs';
+import { readmeCredentialsMiddleware, readmeSnippetsPlugin } from './scripts/readme-snippets.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -15,6 +16,8 @@ const guard = await createNetworkGuard(engines.map((engine) => ENGINES[engine]))
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  // test/docs/readme-snippets.test.ts: the README's Tencent Cloud page asks /api/credentials.
+  middleware: [readmeCredentialsMiddleware()],
   plugins: [
     esbuildPlugin({
       ts: true,
@@ -26,6 +29,8 @@ export default {
     demoCheckPlugin(),
     // test/package/*.test.ts ask Node for what only Node can tell: schema, source, module resolution, tsc.
     packageFactsPlugin(),
+    // test/docs/readme-snippets.test.ts loads the README's snippets, served by this plugin.
+    readmeSnippetsPlugin(),
   ],
   browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests
