@@ -1,7 +1,9 @@
 /**
  * Drives the demo as a person would: starts the demo server, opens the two-pane page in a new
  * tab of the given puppeteer browser, waits for the viewer to see the host, clicks the viewer's
- * co-anchor button and waits for the host to see the viewer. Returns what it measured.
+ * co-anchor button and waits for the host to see the viewer. Returns what it measured, with
+ * every failed request and console error of the tab, and how each pane fits its page. A second
+ * check opens the page on a phone-sized screen and measures where the viewer's pane starts.
  */
 import { startServer } from './serve.mjs';
 
@@ -41,12 +43,52 @@ function paneOf(tab, userId) {
   return frame;
 }
 
+/** Failed requests and console errors of a tab, from the moment it opens. */
+function recordProblems(tab) {
+  const problems = [];
+  tab.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  tab.on('requestfailed', (request) => problems.push(`failed ${request.url()}`));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** Each pane's frame height next to the height of the page inside it, and where it starts. */
+function measurePanes() {
+  return [...document.querySelectorAll('.pane')].map((pane) => {
+    const frame = pane.querySelector('iframe');
+    return {
+      id: frame.id,
+      top: pane.getBoundingClientRect().top + scrollY,
+      frameBottom: frame.getBoundingClientRect().bottom + scrollY,
+      frameHeight: frame.clientHeight,
+      pageHeight: frame.contentDocument.documentElement.getBoundingClientRect().height,
+    };
+  });
+}
+
+async function openDemo(browser, server, viewport) {
+  const tab = await browser.newPage();
+  const problems = recordProblems(tab);
+  if (viewport) await tab.setViewport(viewport);
+  const { port } = server.address();
+  await tab.goto(`http://127.0.0.1:${port}/demo/`, { waitUntil: 'load' });
+  return { tab, problems };
+}
+
+/** Pane heights settle a frame after their pages change. */
+async function settledPanes(tab) {
+  await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return tab.evaluate(measurePanes);
+}
+
 export async function checkDemo(browser) {
   const server = await startServer({ port: 0 });
-  const tab = await browser.newPage();
+  const { tab, problems } = await openDemo(browser, server);
   try {
-    const { port } = server.address();
-    await tab.goto(`http://127.0.0.1:${port}/demo/`, { waitUntil: 'load' });
     // Only the tab in front is painted at full frame rate.
     await tab.bringToFront();
     const host = paneOf(tab, 'host');
@@ -66,22 +108,43 @@ export async function checkDemo(browser) {
     );
     const hostSawViewer = await waitForFrames(host, 'viewer_1');
     const pressed = await button.evaluate((element) => element.getAttribute('aria-pressed'));
-    return { viewerSawHost, hostSawViewer, buttonPressed: pressed };
+    const panes = await settledPanes(tab);
+    return { viewerSawHost, hostSawViewer, buttonPressed: pressed, panes, problems };
   } finally {
     await tab.close();
     await new Promise((resolve) => server.close(resolve));
   }
 }
 
-/** A web-test-runner plugin: `executeServerCommand('check-demo')` runs the check in the test's own browser. */
+const PHONE = { width: 375, height: 667 };
+
+/** The demo on a phone-sized screen, once the viewer sees the host: where each pane is. */
+export async function checkDemoOnPhone(browser) {
+  const server = await startServer({ port: 0 });
+  const { tab, problems } = await openDemo(browser, server, PHONE);
+  try {
+    await tab.bringToFront();
+    await waitForFrames(paneOf(tab, 'viewer_1'), 'host');
+    return { screenHeight: PHONE.height, panes: await settledPanes(tab), problems };
+  } finally {
+    await tab.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/**
+ * A web-test-runner plugin: `executeServerCommand('check-demo')` (or `'check-demo-on-phone'`) runs
+ * the check in the test's own browser.
+ */
 export function demoCheckPlugin() {
   return {
     name: 'demo-check',
     async executeCommand({ command, session }) {
-      if (command !== 'check-demo') return undefined;
+      const check = { 'check-demo': checkDemo, 'check-demo-on-phone': checkDemoOnPhone }[command];
+      if (!check) return undefined;
       const testPage = session.browser.getPage(session.id);
       try {
-        return await checkDemo(testPage.browser());
+        return await check(testPage.browser());
       } finally {
         await testPage.bringToFront();
       }
