@@ -11,7 +11,8 @@
  * - `/api/credentials`: the demo server's own credentials endpoint, with no key configured, so it
  *   answers the 503 JSON error a server without TRTC_SECRET_KEY gives.
  * Server commands: `readme-credentials-requests` lists (and forgets) the URLs /api/credentials was
- * asked since the last call; `readme-commonjs` compares the README's `allowedCommonJsDependencies` with the
+ * asked since the last call; `readme-angular-type-errors` type-checks the Angular files;
+ * `readme-commonjs` compares the README's `allowedCommonJsDependencies` with the
  * CommonJS modules a bundle of the kit contains (what Angular's build warns about).
  */
 import { build } from 'esbuild';
@@ -19,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { compileScript, parse } from 'vue/compiler-sfc';
 import { credentialsHandler } from './serve.mjs';
 
@@ -120,6 +122,46 @@ function allowedCommonJsDependencies() {
   return find(JSON.parse(snippet('angular-json'))) ?? [];
 }
 
+/** The Angular files' TypeScript as written, under the paths their imports name. */
+const ANGULAR_FILES = { 'main.ts': 'angular-main', 'app.component.ts': 'angular-component' };
+
+/**
+ * Type errors in the README's Angular files, checked strictly against the built kit's typings
+ * (`trtc-live-elements` resolved through the package's own exports, as in an app) and Angular's.
+ * The files exist only in memory, as if saved in readme/angular/ of this package.
+ */
+function angularTypeErrors() {
+  const dir = join(ROOT, 'readme/angular');
+  const files = new Map(Object.entries(ANGULAR_FILES).map(([file, name]) => [join(dir, file), snippet(name)]));
+  const options = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    experimentalDecorators: true,
+    strict: true,
+    noEmit: true,
+    types: [],
+    skipLibCheck: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const { directoryExists, fileExists, readFile, getSourceFile } = host;
+  host.directoryExists = (path) => path === dir || directoryExists.call(host, path);
+  host.fileExists = (file) => files.has(file) || fileExists.call(host, file);
+  host.readFile = (file) => files.get(file) ?? readFile.call(host, file);
+  host.getSourceFile = (file, language, ...rest) =>
+    files.has(file) ? ts.createSourceFile(file, files.get(file), language) : getSourceFile.call(host, file, language, ...rest);
+  const program = ts.createProgram([...files.keys()], options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((diagnostic) => diagnostic.file && files.has(diagnostic.file.fileName))
+    .map((diagnostic) => {
+      const line = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1;
+      const file = diagnostic.file.fileName.slice(dir.length + 1);
+      return `${file}:${line} TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    });
+}
+
 /** What pages asked /api/credentials, for the `readme-credentials-requests` command. */
 const credentialsRequests = [];
 
@@ -160,6 +202,7 @@ export function readmeSnippetsPlugin() {
     },
     async executeCommand({ command }) {
       if (command === 'readme-credentials-requests') return credentialsRequests.splice(0);
+      if (command === 'readme-angular-type-errors') return angularTypeErrors();
       if (command !== 'readme-commonjs') return undefined;
       return { inKit: await commonJsPackagesOfKit(), allowed: allowedCommonJsDependencies() };
     },

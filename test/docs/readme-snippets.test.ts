@@ -176,6 +176,11 @@ describe("the README's snippets", () => {
     expect(root.querySelector('trtc-local-stream')).to.not.equal(null);
   });
 
+  it('Angular: main.ts and app.component.ts type-check strictly against the built typings', async function () {
+    this.timeout(60000);
+    expect(await executeServerCommand('readme-angular-type-errors')).to.deep.equal([]);
+  });
+
   it("Angular: allowedCommonJsDependencies names every CommonJS module in a bundle of the kit", async () => {
     const { inKit, allowed } = (await executeServerCommand('readme-commonjs')) as { inKit: string[]; allowed: string[] };
     expect(inKit, 'the bundle has CommonJS modules to name').to.not.deep.equal([]);
