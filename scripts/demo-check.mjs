@@ -2,10 +2,14 @@
  * Drives the demo as a person would: starts the demo server, opens the two-pane page in a new
  * tab of the given puppeteer browser, waits for the viewer to see the host, clicks the viewer's
  * co-anchor button and waits for the host to see the viewer. Returns what it measured, with
- * every failed request and console error of the tab, and how each pane fits its page. A second
- * check opens the page on a phone-sized screen and measures where the viewer's pane starts.
+ * every failed request and console error of the tab, axe-core's violations, and how each pane fits
+ * its page. A second check opens the page on a phone-sized screen and measures where the viewer's
+ * pane starts.
  */
+import { createRequire } from 'node:module';
 import { startServer } from './serve.mjs';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const TIMEOUT_MS = 30000;
 
@@ -79,6 +83,20 @@ async function openDemo(browser, server, viewport) {
   return { tab, problems };
 }
 
+/** axe-core's violations on the demo page and on each party's page (frames are checked on their own). */
+async function axeViolations(tab) {
+  const violations = [];
+  for (const frame of tab.frames()) {
+    await frame.addScriptTag({ path: AXE_PATH });
+    const found = await frame.evaluate(async () => {
+      const { violations: list } = await window.axe.run(document, { iframes: false });
+      return list.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    });
+    violations.push(...found.map((violation) => `${new URL(frame.url()).pathname} ${violation}`));
+  }
+  return violations;
+}
+
 /** Pane heights settle a frame after their pages change. */
 async function settledPanes(tab) {
   await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -109,7 +127,7 @@ export async function checkDemo(browser) {
     const hostSawViewer = await waitForFrames(host, 'viewer_1');
     const pressed = await button.evaluate((element) => element.getAttribute('aria-pressed'));
     const panes = await settledPanes(tab);
-    return { viewerSawHost, hostSawViewer, buttonPressed: pressed, panes, problems };
+    return { viewerSawHost, hostSawViewer, buttonPressed: pressed, panes, problems, axeViolations: await axeViolations(tab) };
   } finally {
     await tab.close();
     await new Promise((resolve) => server.close(resolve));
@@ -125,7 +143,8 @@ export async function checkDemoOnPhone(browser) {
   try {
     await tab.bringToFront();
     await waitForFrames(paneOf(tab, 'viewer_1'), 'host');
-    return { screenHeight: PHONE.height, panes: await settledPanes(tab), problems };
+    const panes = await settledPanes(tab);
+    return { screenHeight: PHONE.height, panes, problems, axeViolations: await axeViolations(tab) };
   } finally {
     await tab.close();
     await new Promise((resolve) => server.close(resolve));

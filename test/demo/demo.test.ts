@@ -16,12 +16,14 @@ interface DemoCheck {
   buttonPressed: string | null;
   panes: PaneMeasure[];
   problems: string[];
+  axeViolations: string[];
 }
 
 interface PhoneCheck {
   screenHeight: number;
   panes: PaneMeasure[];
   problems: string[];
+  axeViolations: string[];
 }
 
 /** Each pane is as tall as the page it shows: no empty frame below, no scroll bar inside. */
@@ -47,6 +49,7 @@ describe('the offline demo (npm start)', () => {
     // With the viewer on stage both pages have grown: the panes grew with them.
     expectPanesFitTheirPages(result.panes);
     expect(result.problems, 'failed requests (a favicon, say) and console errors').to.deep.equal([]);
+    expect(result.axeViolations, 'the demo with the viewer on stage').to.deep.equal([]);
   });
 
   it('on a phone, the viewer pane starts on the first screen, right below the host pane', async function () {
@@ -57,5 +60,6 @@ describe('the offline demo (npm start)', () => {
     expect(viewer!.top - host!.frameBottom, 'space between the host frame and the viewer pane').to.be.below(48);
     expect(viewer!.top, "where the viewer's pane starts").to.be.below(result.screenHeight);
     expect(result.problems).to.deep.equal([]);
+    expect(result.axeViolations, 'the demo on a phone').to.deep.equal([]);
   });
 });

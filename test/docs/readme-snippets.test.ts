@@ -65,6 +65,27 @@ async function liveHost(): Promise<TrtcLiveRoomElement> {
   return host;
 }
 
+interface AxeResults {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}
+
+/** axe-core's violations on a snippet page, run inside the page (axe checks nodes of its own realm). */
+async function axeViolations(page: Document): Promise<string[]> {
+  const realm = page.defaultView as Window & { axe?: { run(context: Document): Promise<AxeResults> } };
+  if (!realm.axe) {
+    const script = page.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve, reject) => {
+      script.addEventListener('load', resolve, { once: true });
+      script.addEventListener('error', reject, { once: true });
+    });
+    page.head.append(script);
+    await loaded;
+  }
+  const { violations } = await realm.axe!.run(page);
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
 function tracksOf(video: HTMLVideoElement): MediaStreamTrack[] {
   return (video.srcObject as MediaStream | null)?.getTracks() ?? [];
 }
@@ -102,6 +123,8 @@ describe("the README's snippets", () => {
     await framesRendered(preview, 5);
     expect(preview.videoWidth, "the viewer's own picture").to.be.greaterThan(0);
     const viewerInHost = await framesFrom(host, viewer.userId!);
+    expect(await axeViolations(viewerPage), 'the viewer page, live').to.deep.equal([]);
+    expect(await axeViolations(frames[0]!.contentDocument!), 'the host page with a co-anchor').to.deep.equal([]);
 
     for (const element of [host, viewer]) expect(element.hasAttribute('user-sig'), 'no signature in the markup').to.equal(false);
     const captured = tracksOf(preview);
@@ -124,6 +147,7 @@ describe("the README's snippets", () => {
     await room.updateComplete;
     const status = room.shadowRoot!.querySelector('[part~="status"]')!;
     expect(status.textContent?.trim(), 'a message on the page').to.not.equal('');
+    expect(await axeViolations(page), 'the failed page').to.deep.equal([]);
     expect(room.hasAttribute('user-sig')).to.equal(false);
   });
 
