@@ -10,14 +10,15 @@
  *   the test server's esbuild from their `.ts` paths, as the integration tests are).
  * - `/api/credentials`: the demo server's own credentials endpoint, with no key configured, so it
  *   answers the 503 JSON error a server without TRTC_SECRET_KEY gives.
- * Server commands: `readme-credentials-requests` lists (and forgets) the URLs /api/credentials was
- * asked since the last call; `readme-angular-type-errors` type-checks the Angular files;
- * `readme-commonjs` compares the README's `allowedCommonJsDependencies` with the
- * CommonJS modules a bundle of the kit contains (what Angular's build warns about).
+ * Server commands: `readme-snippet-names` lists the marked snippets; `readme-credentials-requests`
+ * lists (and forgets) the URLs /api/credentials was asked since the last call;
+ * `readme-angular-type-errors` type-checks the Angular files; `readme-commonjs` compares the
+ * README's `allowedCommonJsDependencies` with the CommonJS modules a bundle of the kit contains
+ * (what Angular's build warns about).
  */
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -203,6 +204,7 @@ export function readmeSnippetsPlugin() {
     async executeCommand({ command }) {
       if (command === 'readme-credentials-requests') return credentialsRequests.splice(0);
       if (command === 'readme-angular-type-errors') return angularTypeErrors();
+      if (command === 'readme-snippet-names') return [...readmeSnippets().keys()];
       if (command !== 'readme-commonjs') return undefined;
       return { inKit: await commonJsPackagesOfKit(), allowed: allowedCommonJsDependencies() };
     },

@@ -90,6 +90,19 @@ function tracksOf(video: HTMLVideoElement): MediaStreamTrack[] {
   return (video.srcObject as MediaStream | null)?.getTracks() ?? [];
 }
 
+/** Every marked snippet, each run by a case below. */
+const SNIPPETS = [
+  'host-page',
+  'viewer-page',
+  'cloud-viewer-page',
+  'vue-vite-config',
+  'vue-main',
+  'vue-app',
+  'angular-json',
+  'angular-main',
+  'angular-component',
+];
+
 describe("the README's snippets", () => {
   afterEach(async () => {
     const rooms = [...frames.map((frame) => frame.contentDocument!), ...appRoots].flatMap(
@@ -100,6 +113,10 @@ describe("the README's snippets", () => {
     const { getPlatform } = await import('@angular/core');
     getPlatform()?.destroy();
     for (const element of [...frames.splice(0), ...appRoots.splice(0)]) element.remove();
+  });
+
+  it('are the ones this file runs, each once', async () => {
+    expect(await executeServerCommand('readme-snippet-names')).to.deep.equal(SNIPPETS);
   });
 
   it('host and viewer pages: the viewer sees the host, goes live, sees itself, and the host sees the viewer', async function () {
