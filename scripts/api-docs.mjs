@@ -192,7 +192,7 @@ function describeTypes(types, used) {
   return lines;
 }
 
-export function renderApiDocs() {
+function renderApiDocs() {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
   const declarations = new Map();
   for (const module of manifest.modules) {

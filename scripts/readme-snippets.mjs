@@ -31,7 +31,7 @@ const KIT = '/dist/index.js';
 const VUE_BROWSER_BUILD = '/node_modules/vue/dist/vue.runtime.esm-browser.js';
 
 /** Every marked snippet of README.md: name → { lang, text }. */
-export function readmeSnippets() {
+function readmeSnippets() {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const snippets = new Map();
   for (const match of readme.matchAll(/<!-- snippet: ([\w-]+) -->\n```(\w+)\n([\s\S]*?)\n```/g)) {
