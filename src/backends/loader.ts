@@ -21,9 +21,9 @@ const loaded = new Map<BackendName, Promise<TrtcBackend>>();
 /** Loads a TRTC v4-shaped namespace once; a failed import is tried again next time. */
 export function loadBackend(name: BackendName): Promise<TrtcBackend> {
   if (!Object.hasOwn(IMPORTS, name)) return Promise.reject(new TypeError(`Unknown TRTC backend "${String(name)}"`));
-  let backend = loaded.get(name);
-  if (!backend) {
-    backend = IMPORTS[name]().then(
+  const backend =
+    loaded.get(name) ??
+    IMPORTS[name]().then(
       // Typed as TrtcBackend so the compiler checks each SDK's own typings against that shape.
       (module): TrtcBackend => module.default,
       (error: unknown) => {
@@ -31,7 +31,6 @@ export function loadBackend(name: BackendName): Promise<TrtcBackend> {
         throw error;
       },
     );
-    loaded.set(name, backend);
-  }
+  loaded.set(name, backend);
   return backend;
 }

@@ -3,6 +3,7 @@
  * does without Tencent's servers. (The flows that need a room run on the loopback backend.)
  */
 import { expect } from '@open-wc/testing';
+import '../../src/index.js';
 import { loadBackend } from '../../src/backends/loader.js';
 import { TrtcErrorCode, trtcCodeOf } from '../../src/backends/error-codes.js';
 import type { TrtcBackend, TrtcClient, TrtcLocalStream } from '../../src/backends/types.js';
@@ -91,6 +92,35 @@ describe('real trtc-sdk-v5 as a v4 namespace, offline', function () {
     expect(video, 'v5 creates its <video> in the element itself').to.be.instanceOf(HTMLVideoElement);
     await framesRendered(video!);
     expect(video!.videoWidth).to.be.greaterThan(0);
+  });
+
+  it("previews the fake camera in <trtc-local-stream>'s own video box, mirrored, and takes it out on close()", async function () {
+    requireMediaCapture(this);
+    requireVideoFrameCallback(this);
+    const element = document.createElement('trtc-local-stream');
+    document.body.append(element);
+    cleanup = () => element.remove();
+    await element.updateComplete;
+    const box = element.shadowRoot!.querySelector<HTMLDivElement>('[part="video"]')!;
+    stream = TRTC.createStream({ userId: CONFIG.userId, audio: true, video: true });
+    await stream.initialize();
+    const [audio, video] = [stream.getAudioTrack()!, stream.getVideoTrack()!];
+    await stream.play(box, { muted: true, mirror: true });
+    const player = box.querySelector('video')!;
+    expect(player, "v5's <video>, inside the element's shadow root").to.be.instanceOf(HTMLVideoElement);
+    await framesRendered(player);
+    expect(player.muted, 'a local preview is muted').to.equal(true);
+    expect(player.style.transform, 'mirrored').to.equal('scaleX(-1)');
+    await stream.play(box, { objectFit: 'contain', mirror: false });
+    expect(box.querySelectorAll('video'), 'playing again updates the same player').to.have.length(1);
+    expect(player.style.objectFit).to.equal('contain');
+    expect(player.style.transform, 'not mirrored when told').not.to.include('scaleX(-1)');
+    expect(trtcCodeOf(await rejection(stream.play(box, { objectFit: 'scale-down' }))), 'a fit v5 cannot do').to.equal(
+      TrtcErrorCode.INVALID_PARAMETER,
+    );
+    stream.close();
+    expect([audio.readyState, video.readyState], 'tracks ended at once').to.deep.equal(['ended', 'ended']);
+    await until(() => box.querySelector('video') === null, "v5's player to leave the element", 2000);
   });
 
   it('ends both tracks on close()', async function () {
