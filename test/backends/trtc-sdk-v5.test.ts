@@ -48,6 +48,31 @@ describe('real trtc-sdk-v5 as a v4 namespace, offline', function () {
     expect(await loadBackend('trtc'), 'v4 is another namespace').not.to.equal(TRTC);
   });
 
+  it('keeps v5 from uploading its logs unless the page asks, at any log level', async () => {
+    // The SDK the namespace wraps (the same module instance).
+    const { default: SDK } = await import('trtc-sdk-v5/trtc.esm.js');
+    const calls: unknown[][] = [];
+    const setLogLevel = SDK.setLogLevel;
+    SDK.setLogLevel = (...args: Parameters<typeof setLogLevel>) => {
+      calls.push(args);
+      setLogLevel.apply(SDK, args);
+    };
+    try {
+      TRTC.Logger.setLogLevel(3);
+      TRTC.Logger.enableUploadLog();
+      TRTC.Logger.disableUploadLog();
+      TRTC.Logger.setLogLevel(2);
+    } finally {
+      SDK.setLogLevel = setLogLevel;
+    }
+    expect(calls).to.deep.equal([
+      [3, false],
+      [3, true],
+      [3, false],
+      [2, false],
+    ]);
+  });
+
   it('reports what this browser supports, feature by feature', async () => {
     const check = await TRTC.checkSystemRequirements();
     expect(check.detail.isWebRTCSupported, 'isWebRTCSupported').to.equal(features.webRTC());
@@ -121,6 +146,25 @@ describe('real trtc-sdk-v5 as a v4 namespace, offline', function () {
     stream.close();
     expect([audio.readyState, video.readyState], 'tracks ended at once').to.deep.equal(['ended', 'ended']);
     await until(() => box.querySelector('video') === null, "v5's player to leave the element", 2000);
+  });
+
+  it('mutes and unmutes a capture without ending it', async function () {
+    requireMediaCapture(this);
+    stream = TRTC.createStream({ userId: CONFIG.userId, audio: true, video: true });
+    await stream.initialize();
+    expect([stream.muteAudio(), stream.muteVideo()]).to.deep.equal([true, true]);
+    expect([stream.getAudioTrack()!.enabled, stream.getVideoTrack()!.enabled]).to.deep.equal([false, false]);
+    expect([stream.unmuteAudio(), stream.unmuteVideo()]).to.deep.equal([true, true]);
+    expect([stream.getAudioTrack()!.enabled, stream.getVideoTrack()!.enabled]).to.deep.equal([true, true]);
+    expect(stream.getVideoTrack()!.readyState).to.equal('live');
+    const audioOnly = TRTC.createStream({ userId: CONFIG.userId, audio: true, video: false });
+    await audioOnly.initialize();
+    try {
+      expect(audioOnly.hasVideo()).to.equal(false);
+      expect(audioOnly.muteVideo(), 'no video to mute').to.equal(false);
+    } finally {
+      audioOnly.close();
+    }
   });
 
   it('ends both tracks on close()', async function () {
