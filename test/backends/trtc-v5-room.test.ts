@@ -113,6 +113,34 @@ describe('<trtc-live-room backend="trtc-v5">, offline', function () {
     });
   }
 
+  it('in a browser without WebRTC, says unsupported-browser once and makes no v5 client', async () => {
+    const native = window.RTCPeerConnection;
+    Reflect.deleteProperty(window, 'RTCPeerConnection');
+    try {
+      render(
+        html`<trtc-live-room manual backend="trtc-v5" sdk-app-id="1400000000" room-id="8888" user-id="v5_viewer" .userSig=${SECRET}>
+          <trtc-co-anchor-button></trtc-co-anchor-button>
+        </trtc-live-room>`,
+        container,
+      );
+      const room = container.querySelector<TrtcLiveRoomElement>('trtc-live-room')!;
+      const events = new EventRecord(room);
+      await room.join();
+      await room.join();
+      await room.updateComplete;
+      expect(room.getAttribute('connection-state')).to.equal('failed');
+      expect(events.of('trtc-error').map((error) => [error.code, error.recoverable])).to.deep.equal([['unsupported-browser', false]]);
+      expect(statusOf(room)).to.deep.equal({
+        text: 'This browser cannot take part in live rooms. Try a recent Chrome, Edge, Firefox or Safari.',
+        visible: true,
+      });
+      expect(listening.size, 'no v5 client').to.equal(0);
+      await expectAccessible(room);
+    } finally {
+      if (native) window.RTCPeerConnection = native;
+    }
+  });
+
   it('joins numeric rooms with roomId and string rooms with strRoomId, in the live scene', async function () {
     if (!features.webRTC()) this.skip();
     const entered: unknown[] = [];
