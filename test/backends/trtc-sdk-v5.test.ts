@@ -181,6 +181,19 @@ describe('real trtc-sdk-v5 as a v4 namespace, offline', function () {
     await until(() => liveCapturedTracks().length === 0, 'what v5 captured to end', 2000);
   });
 
+  for (const when of ['before v5 starts', 'while v5 starts the camera'] as const) {
+    it(`ends what it captures when closed ${when}`, async function () {
+      requireMediaCapture(this);
+      stream = TRTC.createStream({ userId: CONFIG.userId, audio: true, video: true });
+      const initialized = stream.initialize();
+      if (when === 'while v5 starts the camera') await until(() => liveCapturedTracks().length > 0, 'the camera to start', 5000);
+      stream.close();
+      expect(trtcCodeOf(await rejection(initialized))).to.equal(TrtcErrorCode.API_CALL_ABORTED);
+      await until(() => liveCapturedTracks().length === 0, 'every track it captured to end', 5000);
+      expect(stream.hasAudio() || stream.hasVideo()).to.equal(false);
+    });
+  }
+
   it('lists cameras and microphones', async function () {
     requireMediaCapture(this);
     const cameras = await TRTC.getCameras();

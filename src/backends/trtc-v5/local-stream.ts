@@ -1,6 +1,6 @@
 import { Emitter } from '../emitter.js';
 import type { TrtcHandler, TrtcLocalStream, TrtcPlayOptions, TrtcStreamConfig, TrtcStreamEventMap } from '../types.js';
-import { invalidParameter, v5Call } from './errors.js';
+import { callAborted, invalidParameter, v5Call } from './errors.js';
 import { checkView, fillModeOf, type V5Instance, type V5View } from './sdk.js';
 
 let streamCount = 0;
@@ -15,6 +15,23 @@ interface Capture {
 
 const audioTrackOf = (capture: Capture | null) => (capture?.audio && capture.trtc.getAudioTrack()) || null;
 const videoTrackOf = (capture: Capture | null) => (capture?.video && capture.trtc.getVideoTrack()) || null;
+
+/**
+ * Ends what `capture` captured. v5 stops asynchronously; v4's close() ends the tracks at once, so
+ * they are ended here first. Settles once v5 has stopped (and destroyed an instance of our own).
+ */
+async function release(capture: Capture): Promise<void> {
+  for (const track of [audioTrackOf(capture), videoTrackOf(capture)]) track?.stop();
+  await Promise.all([
+    capture.video ? capture.trtc.stopLocalVideo() : undefined,
+    capture.audio ? capture.trtc.stopLocalAudio() : undefined,
+  ]).catch(() => undefined);
+  try {
+    if (capture.owned) capture.trtc.destroy();
+  } catch {
+    // Destroyed already: a capture closed while it was starting is released twice.
+  }
+}
 
 export function checkStreamConfig(config: TrtcStreamConfig | undefined): asserts config is TrtcStreamConfig {
   if (!config || typeof config !== 'object') throw invalidParameter('createStream() needs a configuration');
@@ -37,6 +54,8 @@ export class V5LocalStream implements TrtcLocalStream {
   readonly #events = new Emitter<TrtcStreamEventMap>();
   readonly #id = `local_${++streamCount}`;
   #capture: Capture | null = null;
+  /** The release of the previous capture, which a new one waits for (both run on one instance). */
+  #released: Promise<void> = Promise.resolve();
   #published = false;
 
   constructor(config: TrtcStreamConfig, instance: () => Pick<Capture, 'trtc' | 'owned'>) {
@@ -50,18 +69,28 @@ export class V5LocalStream implements TrtcLocalStream {
   }
 
   async initialize(): Promise<void> {
-    // A second initialize() captures afresh, as v4's does.
+    // A second initialize() captures afresh, as v4's does, once v5 has stopped the first.
     this.close();
+    const released = this.#released;
     const { audio, video, audioSource, videoSource, cameraId, microphoneId } = this.#config;
     const { trtc, owned } = this.#instance();
     const capture: Capture = { trtc, owned, audio: audio === true || Boolean(audioSource), video: video === true || Boolean(videoSource) };
     this.#capture = capture;
+    await released;
     try {
+      if (this.#capture !== capture) throw callAborted('close() during initialize()');
       if (capture.video) await v5Call(() => trtc.startLocalVideo({ publish: false, option: { cameraId, videoTrack: videoSource } }));
-      if (capture.audio) await v5Call(() => trtc.startLocalAudio({ publish: false, option: { microphoneId, audioTrack: audioSource } }));
+      if (capture.audio && this.#capture === capture) {
+        await v5Call(() => trtc.startLocalAudio({ publish: false, option: { microphoneId, audioTrack: audioSource } }));
+      }
     } catch (error) {
       if (this.#capture === capture) this.close();
       throw error;
+    }
+    if (this.#capture !== capture) {
+      // Closed while v5 was starting: what it started since is ended too.
+      await release(capture);
+      throw callAborted('close() during initialize()');
     }
   }
 
@@ -106,13 +135,7 @@ export class V5LocalStream implements TrtcLocalStream {
     if (!capture) return;
     this.#capture = null;
     this.#published = false;
-    // v5 stops asynchronously; v4's close() ends the tracks at once, so they are ended here first.
-    for (const track of [audioTrackOf(capture), videoTrackOf(capture)]) track?.stop();
-    const stopped = Promise.all([
-      capture.video ? capture.trtc.stopLocalVideo() : undefined,
-      capture.audio ? capture.trtc.stopLocalAudio() : undefined,
-    ]).catch(() => undefined);
-    if (capture.owned) void stopped.then(() => capture.trtc.destroy());
+    this.#released = release(capture);
   }
 
   muteAudio(): boolean {
