@@ -117,7 +117,7 @@ export class V5LocalStream implements TrtcLocalStream {
     if (!capture?.video) return;
     // A local preview is mirrored unless told not to, as in v4; v5 never plays the local microphone.
     const option = { fillMode: fillModeOf(options.objectFit), mirror: options.mirror ?? true };
-    await v5Call(() => capture.trtc.updateLocalVideo({ view: container as HTMLElement | string, option }));
+    await v5Call(() => capture.trtc.updateLocalVideo({ view: container, option }));
   }
 
   stop(): void {

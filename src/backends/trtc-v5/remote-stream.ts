@@ -35,6 +35,8 @@ export class V5RemoteStream implements TrtcRemoteStream {
   /** What the viewer subscribed to; nothing until subscribe(). */
   #subscribed = { audio: false, video: false };
   #pulling = false;
+  /** The video calls to v5, one after the other: each applies the state as it is when it runs. */
+  #videoCalls: Promise<void> = Promise.resolve();
   #view: V5View | null = null;
   #options: TrtcPlayOptions = {};
   /** v5's `resume()` for each refused kind of media (AUTOPLAY_FAILED), until it succeeds. */
@@ -50,7 +52,7 @@ export class V5RemoteStream implements TrtcRemoteStream {
     return this.#type;
   }
 
-  /** Marks `kind` available again; says whether the stream carried it before (an unmute, in v4 terms). */
+  /** Marks `kind` available or not; says whether the stream carried it before (then it is a mute or unmute, in v4 terms). */
   setAvailable(kind: 'audio' | 'video', available: boolean): boolean {
     const carriedBefore = this.carried[kind];
     this.available[kind] = available;
@@ -68,29 +70,43 @@ export class V5RemoteStream implements TrtcRemoteStream {
   async unsubscribe(): Promise<void> {
     this.stop();
     this.#subscribed = { audio: false, video: false };
-    if (this.#pulling) {
+    const stopped = this.#videoCalls.catch(() => undefined).then(async () => {
+      if (!this.#pulling) return;
       this.#pulling = false;
       await v5Call(() => this.#trtc.stopRemoteVideo({ userId: this.#userId, streamType: asV5<TRTCStreamType>(this.#type) }));
-    }
+    });
+    this.#videoCalls = stopped;
+    await stopped;
   }
 
   /** Pulls the video while subscribed and published, into the view if there is one. */
   #followVideo(): Promise<void> {
-    if (!this.#subscribed.video) return Promise.resolve();
+    const call = this.#videoCalls.catch(() => undefined).then(() => this.#applyVideo());
+    this.#videoCalls = call;
+    return call;
+  }
+
+  async #applyVideo(): Promise<void> {
+    if (!this.#subscribed.video) return;
+    if (!this.available.video) {
+      // Unpublished: v5 has stopped pulling it; published again, it is started afresh.
+      this.#pulling = false;
+      return;
+    }
     const userId = this.#userId;
     const streamType = asV5<TRTCStreamType>(this.#type);
-    const view = (this.#view ?? undefined) as HTMLElement | undefined;
     const option = { fillMode: fillModeOf(this.#options.objectFit), mirror: this.#options.mirror ?? false };
-    if (this.available.video && !this.#pulling) {
-      this.#pulling = true;
-      return v5Call(() => this.#trtc.startRemoteVideo({ userId, streamType, view, option })).catch((error: unknown) => {
-        this.#pulling = false;
-        throw error;
-      });
+    if (this.#pulling) {
+      await v5Call(() => this.#trtc.updateRemoteVideo({ userId, streamType, view: this.#view, option }));
+      return;
     }
-    if (this.available.video) return v5Call(() => this.#trtc.updateRemoteVideo({ userId, streamType, view: view ?? null, option }));
-    this.#pulling = false;
-    return Promise.resolve();
+    this.#pulling = true;
+    try {
+      await v5Call(() => this.#trtc.startRemoteVideo({ userId, streamType, view: this.#view, option }));
+    } catch (error) {
+      this.#pulling = false;
+      throw error;
+    }
   }
 
   /** Plays the main stream's audio while it is shown and not muted by the view. */
@@ -112,7 +128,7 @@ export class V5RemoteStream implements TrtcRemoteStream {
     if (!this.#view) return;
     this.#view = null;
     this.#followAudio();
-    if (this.#pulling) this.#trtc.updateRemoteVideo({ userId: this.#userId, streamType: asV5<TRTCStreamType>(this.#type), view: null }).catch(() => undefined);
+    this.#followVideo().catch(() => undefined);
   }
 
   close(): void {
