@@ -1,6 +1,12 @@
 /**
  * The real TRTC Web SDK v5 (`trtc-sdk-v5`) behind our v4-shaped namespace, offline: everything it
  * does without Tencent's servers. (The flows that need a room run on the loopback backend.)
+ *
+ * What v5 cannot do here, offline: a successful `enterRoom` (its schedulers are unreachable, so it
+ * fails with OPERATION_FAILED around a v4-numbered SCHEDULE_FAILED), and so nothing that needs one:
+ * `switchRole`, publishing (`updateLocalVideo/Audio({ publish: true })`), `startRemoteVideo` /
+ * `updateRemoteVideo` / `muteRemoteAudio` for a real remote user, and the events a room sends.
+ * trtc-v5-events.test.ts covers our mapping of those events by emitting them on a real instance.
  */
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
