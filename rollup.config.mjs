@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { readFile } from 'node:fs/promises';
 import { esbuild } from './scripts/esbuild-plugin.mjs';
+import { sdpAsEsm } from './scripts/sdp-as-esm.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -10,7 +11,7 @@ const entries = {
 /** npm build: one file per module, dependencies left to the consumer's bundler. */
 const npmBuild = {
   input: Object.values(entries),
-  external: [/^lit($|\/)/, /^@lit\//, /^trtc-js-sdk($|\/)/],
+  external: [/^lit($|\/)/, /^@lit\//, /^trtc-(js-sdk|sdk-v5)($|\/)/],
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), esbuild()],
   output: {
     dir: 'dist',
@@ -21,24 +22,26 @@ const npmBuild = {
   },
 };
 
-const LOOPBACK_COPY = '?loopback-copy';
+const COPY = /\?(loopback|trtc-v5)-copy$/;
 
 /**
- * The CDN loopback backend bundles its own copy of the error codes (a table of numbers and one
- * small function). Shared, they would be a chunk of their own that the browser must fetch, as a
- * separate request, before the elements' entry can run; copied, the entry holds them itself and
- * needs no other file. Nothing compares the two tables' identity: codes are plain numbers.
+ * The CDN loopback and v5 backends each bundle their own copy of the modules they share with the
+ * elements or each other (the error codes, a table of numbers and one small function; the event
+ * emitter). Shared, they would be a chunk of their own that the browser must fetch, as a separate
+ * request, before the elements' entry can run, or exports the entry grows by; copied, each file
+ * holds what it needs. Nothing compares the copies' identity: codes are plain numbers.
  */
-function loopbackOwnsErrorCodes() {
+function backendsOwnTheirHelpers() {
   return {
-    name: 'loopback-owns-error-codes',
+    name: 'backends-own-their-helpers',
     async resolveId(source, importer, options) {
-      if (!importer?.includes('/backends/loopback/') || !source.endsWith('/error-codes.js')) return null;
+      const backend = /\/backends\/(loopback|trtc-v5)\//.exec(importer ?? '')?.[1];
+      if (!backend || !/^\.\.\/(error-codes|emitter)\.js$/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && { ...resolved, id: resolved.id + LOOPBACK_COPY };
+      return resolved && { ...resolved, id: `${resolved.id}?${backend}-copy` };
     },
     load(id) {
-      return id.endsWith(LOOPBACK_COPY) ? readFile(id.slice(0, -LOOPBACK_COPY.length), 'utf8') : null;
+      return COPY.test(id) ? readFile(id.replace(COPY, ''), 'utf8') : null;
     },
   };
 }
@@ -51,7 +54,7 @@ const cdnBuild = {
   input: Object.fromEntries(
     Object.entries(entries).map(([name, file]) => [name === 'index' ? 'trtc-live-elements' : name, file]),
   ),
-  plugins: [loopbackOwnsErrorCodes(), nodeResolve({ extensions: ['.ts', '.js'], browser: true }), esbuild({ minify: true })],
+  plugins: [backendsOwnTheirHelpers(), nodeResolve({ extensions: ['.ts', '.js'], browser: true }), sdpAsEsm(), esbuild({ minify: true })],
   output: {
     dir: 'dist/cdn',
     format: 'esm',

@@ -7,6 +7,7 @@ import { createNetworkGuard } from './scripts/network-guard.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { demoCheckPlugin } from './scripts/demo-check.mjs';
 import { readmeCredentialsMiddleware, readmeSnippetsPlugin } from './scripts/readme-snippets.mjs';
+import { sdpAsEsmServer } from './scripts/sdp-as-esm.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -24,6 +25,8 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    // trtc-sdk-v5 reaches a CommonJS file through webrtc-adapter.
+    sdpAsEsmServer(),
     guard.plugin,
     // test/demo/demo.test.ts asks Node to start the demo server and drive it in a new tab.
     demoCheckPlugin(),

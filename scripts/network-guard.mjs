@@ -18,8 +18,8 @@ import { startNetworkSink } from './network-sink.mjs';
 
 /**
  * Hosts that code under test contacts on purpose and that the sink is expected to catch:
- * reserved names used by the isolation probes, and Tencent Cloud, which the real SDK tries
- * on join and for log upload. Anything else in a sink is a browser service phoning home.
+ * reserved names used by the isolation probes, and Tencent Cloud, which the real SDKs (v4 and
+ * v5) try on join and for log upload. Anything else in a sink is a browser service phoning home.
  */
 export const EXPECTED_SUFFIXES = [
   'invalid',
@@ -33,6 +33,10 @@ export const EXPECTED_SUFFIXES = [
   'qq.com',
   'tencent.com',
   'cloud-rtc.com',
+  // The TRTC Web SDK v5's schedulers (it tries cloud-rtc.net offline; the others are its fallbacks).
+  'cloud-rtc.net',
+  'rtc-web.com',
+  'rtc-web.io',
 ];
 
 export function isExpectedHost(host) {

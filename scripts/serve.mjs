@@ -30,7 +30,10 @@ function sendJson(response, status, body) {
   response.end(JSON.stringify(body));
 }
 
-/** Answers `{ sdkAppId, userId, userSig }`, or a JSON error saying what is missing. */
+/**
+ * Answers `{ sdkAppId, userId, userSig }`, or a JSON error saying what is missing. A UserSig is
+ * TRTC's, not an SDK's: the one answer serves rooms on either SDK (`backend="trtc"` or `"trtc-v5"`).
+ */
 export function credentialsHandler(env = process.env) {
   return (url, response) => {
     const sdkAppId = Number(env.TRTC_SDK_APP_ID);

@@ -23,7 +23,7 @@ async function buildElements({ sourcemap = false } = {}) {
     outfile: 'elements.js',
     sourcemap: sourcemap ? 'external' : false,
     // The backends and the Chinese strings are loaded on demand, not paid for up front.
-    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './loopback/index.js', './zh-cn.js'],
+    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './trtc-v5/trtc-v5.js', './loopback/index.js', './zh-cn.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     // The same literal minification as the CDN build.
     plugins: [
@@ -139,6 +139,12 @@ for (const entry of entries) {
   if (verdict) over = true;
   const parts = files.length > 1 ? ` (${files.length} files)` : '';
   console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${budget}${verdict}`);
+}
+// What the SDK costs a room that joins on it: its chunk, fetched only by a room with that backend.
+for (const [backend, chunk] of [['backend="trtc" (v4, trtc-js-sdk)', 'trtc.esm'], ['backend="trtc-v5" (v5, trtc-sdk-v5)', 'trtc-v5']]) {
+  const files = await withStaticImports(await cdnChunk(chunk));
+  const gzipped = files.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
+  console.log(`SDK chunk for ${backend} (CDN, loaded on join): ${(gzipped / KB).toFixed(2)} KB gzip`);
 }
 if (process.argv.includes('--modules')) {
   const { code, map } = await buildElements({ sourcemap: true });

@@ -1,29 +1,36 @@
 import type { TrtcBackend } from './types.js';
 
-export type BackendName = 'trtc' | 'loopback';
-
-let realSdk: Promise<TrtcBackend> | undefined;
-
 /**
- * Loads a TRTC v4 namespace on first use, so the element bundle never carries the SDK
- * (about 340 KB) until a room actually joins with it.
+ * How each backend a room can name is imported: lazily, so the element bundle carries no SDK
+ * (v4 about 340 KB, v5 about 860 KB) until a room actually joins with it.
  */
+const IMPORTS = {
+  trtc: () => import('trtc-js-sdk/trtc.esm.js'),
+  // v5 wrapped into v4's shape (see trtc-v5/trtc-v5.ts), so the same controller drives it.
+  'trtc-v5': () => import('./trtc-v5/trtc-v5.js'),
+  // The module's own instance: a page importing `trtc-live-elements/loopback` gets the same object.
+  loopback: () => import('./loopback/index.js'),
+};
+
+export type BackendName = keyof typeof IMPORTS;
+/** The names a room's `backend` attribute accepts. */
+export const BACKEND_NAMES = Object.keys(IMPORTS) as readonly BackendName[];
+
+const loaded = new Map<BackendName, Promise<TrtcBackend>>();
+
+/** Loads a TRTC v4-shaped namespace once; a failed import is tried again next time. */
 export function loadBackend(name: BackendName): Promise<TrtcBackend> {
-  switch (name) {
-    case 'trtc':
-      realSdk ??= import('trtc-js-sdk/trtc.esm.js').then(
-        // Typed as TrtcBackend so the compiler checks the SDK's own typings against that shape.
-        (module): TrtcBackend => module.default,
-        (error: unknown) => {
-          realSdk = undefined;
-          throw error;
-        },
-      );
-      return realSdk;
-    case 'loopback':
-      // The module's own instance: a page importing `trtc-live-elements/loopback` gets the same object.
-      return import('./loopback/index.js').then((module): TrtcBackend => module.default);
-    default:
-      return Promise.reject(new TypeError(`Unknown TRTC backend "${String(name)}"`));
-  }
+  if (!Object.hasOwn(IMPORTS, name)) return Promise.reject(new TypeError(`Unknown TRTC backend "${String(name)}"`));
+  const backend =
+    loaded.get(name) ??
+    IMPORTS[name]().then(
+      // Typed as TrtcBackend so the compiler checks each SDK's own typings against that shape.
+      (module): TrtcBackend => module.default,
+      (error: unknown) => {
+        loaded.delete(name);
+        throw error;
+      },
+    );
+  loaded.set(name, backend);
+  return backend;
 }

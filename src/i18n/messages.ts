@@ -64,7 +64,7 @@ export const en: Messages = {
     'user-sig': 'The user signature is missing.',
     'credentials-url': 'The credentials URL is not valid.',
     'user-role': 'The user role must be “audience” or “anchor”.',
-    backend: 'The backend must be “trtc” or “loopback”.',
+    backend: 'The backend must be “trtc”, “trtc-v5” or “loopback”.',
   },
   remote: {
     waiting: 'Waiting for the anchor…',

@@ -30,7 +30,7 @@ export const zhCN: Messages = {
     'user-sig': '缺少用户签名（UserSig）。',
     'credentials-url': '凭证地址无效。',
     'user-role': '用户角色必须是 “audience” 或 “anchor”。',
-    backend: '后端必须是 “trtc” 或 “loopback”。',
+    backend: '后端必须是 “trtc”、“trtc-v5” 或 “loopback”。',
   },
   remote: {
     waiting: '等待主播开播…',

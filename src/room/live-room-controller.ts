@@ -1,5 +1,5 @@
 import { JOIN_ROOM_FAILED, trtcCodeOf } from '../backends/error-codes.js';
-import { loadBackend, type BackendName } from '../backends/loader.js';
+import { BACKEND_NAMES, loadBackend, type BackendName } from '../backends/loader.js';
 import type {
   TrtcBackend,
   TrtcClient,
@@ -361,7 +361,7 @@ export class LiveRoomController {
     let session: Session | undefined;
     try {
       const { backend } = requested;
-      if (!requested.sdk && backend !== 'trtc' && backend !== 'loopback') throw new ConfigError('backend');
+      if (!requested.sdk && !(BACKEND_NAMES as readonly string[]).includes(backend)) throw new ConfigError('backend');
       const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
       if (credentialsUrl) {
         failure = 'credentials-failed';

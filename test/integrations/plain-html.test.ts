@@ -50,6 +50,7 @@ describe('plain HTML with the CDN build', () => {
     expect(scripts).to.include('/dist/cdn/trtc-live-elements.js?included-twice');
     for (const path of scripts) expect(path, 'everything the page loaded').to.match(/^\/dist\/cdn\//);
     expect(scripts.some((path) => path.includes('trtc.esm')), 'the real SDK chunk, with loopback rooms only').to.equal(false);
+    expect(scripts.some((path) => path.includes('trtc-v5')), 'the v5 SDK chunk, with loopback rooms only').to.equal(false);
     expect(win.pageErrors).to.deep.equal([]);
   });
 
@@ -96,6 +97,33 @@ describe('plain HTML with the CDN build', () => {
     expect(real.getAttribute('connection-state')).to.equal('failed');
     const chunk = loadedPaths().filter((path) => /^\/dist\/cdn\/chunks\/trtc\.esm-[\w-]+\.js$/.test(path));
     expect(chunk, 'the SDK chunk, fetched once').to.have.length(1);
+    expect(loadedPaths().some((path) => path.includes('trtc-v5')), 'the v5 chunk, by a v4 room').to.equal(false);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('fetches the v5 chunk when, and only when, a backend="trtc-v5" room joins', async function () {
+    requireWebRTC(this);
+    const win = await openFixture();
+    const loadedPaths = () => win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    const v5Chunk = () => loadedPaths().filter((path) => /^\/dist\/cdn\/chunks\/trtc-v5-[\w-]+\.js$/.test(path));
+
+    const room = win.document.createElement('trtc-live-room') as TrtcLiveRoomElement;
+    room.setAttribute('manual', '');
+    room.setAttribute('backend', 'trtc-v5');
+    room.setAttribute('sdk-app-id', '1400000000');
+    room.setAttribute('room-id', '9999');
+    room.setAttribute('user-id', 'v5_sdk_viewer');
+    room.userSig = 'signature';
+    win.document.body.append(room);
+    await room.updateComplete;
+    expect(v5Chunk(), 'before it joins').to.have.length(0);
+    // Offline, v5 cannot reach Tencent Cloud either: the join fails, after loading the chunk.
+    await room.join();
+    expect(room.getAttribute('connection-state')).to.equal('failed');
+    // v5 itself ran and said why (recorded with v5.17.1: SCHEDULE_FAILED), not a chunk that failed to load.
+    expect(room.state.error?.sdkCode, 'the SDK code of the failed join').to.equal(0x404c);
+    expect(v5Chunk(), 'the v5 chunk, fetched once').to.have.length(1);
+    expect(loadedPaths().some((path) => path.includes('trtc.esm')), 'the v4 chunk, by a v5 room').to.equal(false);
     expect(win.pageErrors).to.deep.equal([]);
   });
 });

@@ -12,7 +12,7 @@ import type {
   TrtcRemoteStream,
   TrtcRole,
 } from '../types.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import { callAborted, invalidOperation, invalidParameter, LoopbackError } from './errors.js';
 import { LoopbackLocalStream } from './local-stream.js';
 import { roomKey } from './protocol.js';

@@ -1,5 +1,5 @@
 import type { TrtcHandler, TrtcPlayOptions, TrtcStream, TrtcStreamEventMap } from '../types.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import { invalidParameter } from './errors.js';
 import type { LinkTracks } from './peer-link.js';
 import { StreamPlayer } from './player.js';

@@ -119,7 +119,11 @@ export class TrtcLiveRoomElement extends LitElement {
   /** The role to join with: `audience` (default) watches; `anchor` can publish: the host of a live room. */
   userRole: string = 'audience';
 
-  /** `trtc` (default, the real SDK, loaded on first join) or `loopback` (offline, between tabs of one browser profile; for demos and tests). */
+  /**
+   * `trtc` (default: the real TRTC Web SDK v4, loaded on first join), `trtc-v5` (the TRTC Web SDK v5,
+   * loaded on first join; the same markup, see "v4 or v5" in the README) or `loopback` (offline, between tabs of one
+   * browser profile; for demos and tests).
+   */
   backend: BackendName = 'trtc';
 
   /** Do not join on connect; call `join()`. */

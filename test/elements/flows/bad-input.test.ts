@@ -62,7 +62,7 @@ const SHOWN: Record<'en' | 'zh-CN', Partial<Record<ConfigField, string>>> = {
     'user-id': 'The user ID is not valid.',
     'user-sig': 'The user signature is missing.',
     'user-role': 'The user role must be “audience” or “anchor”.',
-    backend: 'The backend must be “trtc” or “loopback”.',
+    backend: 'The backend must be “trtc”, “trtc-v5” or “loopback”.',
   },
   'zh-CN': {
     'sdk-app-id': 'SDKAppID 无效。',
@@ -70,7 +70,7 @@ const SHOWN: Record<'en' | 'zh-CN', Partial<Record<ConfigField, string>>> = {
     'user-id': '用户 ID 无效。',
     'user-sig': '缺少用户签名（UserSig）。',
     'user-role': '用户角色必须是 “audience” 或 “anchor”。',
-    backend: '后端必须是 “trtc” 或 “loopback”。',
+    backend: '后端必须是 “trtc”、“trtc-v5” 或 “loopback”。',
   },
 };
 

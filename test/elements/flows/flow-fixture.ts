@@ -17,7 +17,7 @@ import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { TrtcLiveRoomElement } from '../../../src/index.js';
 import type { LiveRoomElementEventMap } from '../../../src/index.js';
-import { Emitter } from '../../../src/backends/loopback/emitter.js';
+import { Emitter } from '../../../src/backends/emitter.js';
 import type { CoAnchorState, ConnectionState } from '../../../src/room/types.js';
 import { withTimeout } from '../../helpers/async.js';
 import { liveCapturedTracks, openPeerConnections, watchMediaResources } from '../../helpers/leaks.js';

@@ -1,9 +1,9 @@
 type Handler<T> = (event: T) => void;
 
 /**
- * A typed event emitter for clients and streams. A handler that throws must not leave the backend
- * half-way through a state change, so its error is rethrown on a fresh task (the page still sees
- * it as an uncaught error) and the remaining handlers run.
+ * A typed event emitter for the backends' clients and streams. A handler that throws must not
+ * leave the backend half-way through a state change, so its error is rethrown on a fresh task (the
+ * page still sees it as an uncaught error) and the remaining handlers run.
  */
 export class Emitter<Events extends object> {
   readonly #handlers = new Map<keyof Events, Set<Handler<never>>>();
