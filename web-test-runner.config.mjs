@@ -6,6 +6,7 @@ import { packageFactsPlugin } from './scripts/package-facts.mjs';
 import { createNetworkGuard } from './scripts/network-guard.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { demoCheckPlugin } from './scripts/demo-check.mjs';
+import { pointerCommandsPlugin } from './scripts/pointer-commands.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -26,6 +27,8 @@ export default {
     demoCheckPlugin(),
     // test/package/*.test.ts ask Node for what only Node can tell: schema, source, module resolution, tsc.
     packageFactsPlugin(),
+    // A click counted as the second of a double click (test/elements/flows/flow-fixture.ts).
+    pointerCommandsPlugin(),
   ],
   browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests

@@ -13,7 +13,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { html, render, type TemplateResult } from 'lit';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { TrtcLiveRoomElement } from '../../../src/index.js';
 import type { LiveRoomElementEventMap } from '../../../src/index.js';
@@ -260,6 +260,25 @@ export async function click(element: HTMLElement): Promise<void> {
   expect(rect.width * rect.height, 'something to click on').to.be.greaterThan(0);
   await sendMouse({ type: 'move', position: [0, 0] });
   await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+}
+
+/**
+ * A real click in the middle of `element` that the browser counts as the `clickCount`-th of a
+ * multi-click (its `detail`), as the second click of a person's double click
+ * (scripts/pointer-commands.mjs). Engines that count clicks themselves do so from the previous
+ * click's time and place: call it soon after `click(element)`.
+ */
+export async function countedClick(element: HTMLElement, clickCount: number): Promise<void> {
+  const rect = element.getBoundingClientRect();
+  const position = [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)];
+  await executeServerCommand('counted-click', { position, clickCount });
+}
+
+/** The `detail` of every click `element` receives from now on (0 from the keyboard, n for the n-th of a multi-click). */
+export function clickDetails(element: HTMLElement): number[] {
+  const details: number[] = [];
+  element.addEventListener('click', (event) => details.push(event.detail));
+  return details;
 }
 
 /** Lets pending tasks and a rendering step run, before asserting that something did NOT happen. */
