@@ -14,9 +14,9 @@ if (!customElements.get('trtc-co-anchor-button')) {
 
 export { TrtcCoAnchorButtonElement, TrtcLiveRoomElement, TrtcLocalStreamElement, TrtcRemoteStreamElement };
 export type { MirrorMode } from './elements/local-stream/local-stream.js';
-export type { LiveRoomElementEventMap } from './elements/events.js';
-export { booleanAttribute } from './elements/boolean-attribute.js';
-export { roomControllerContext, type RoomController } from './elements/context.js';
+export type { LiveRoomElementEventMap } from './elements/shared/events.js';
+export { booleanAttribute } from './elements/shared/boolean-attribute.js';
+export { roomControllerContext, type RoomController } from './elements/shared/context.js';
 export { LiveRoomController, type LiveRoomControllerOptions } from './room/live-room-controller.js';
 export type * from './room/types.js';
 export { en, type Messages } from './i18n/messages.js';

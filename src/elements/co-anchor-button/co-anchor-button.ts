@@ -2,8 +2,8 @@ import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CoAnchorState, LiveRoomState } from '../../room/types.js';
-import { booleanAttribute } from '../boolean-attribute.js';
-import { RoomLink } from '../room-link.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { RoomLink } from '../shared/room-link.js';
 import { coAnchorButtonStyles } from './co-anchor-button.styles.js';
 
 const BUSY_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting', 'starting', 'stopping']);

@@ -15,9 +15,9 @@ import type {
   LiveRoomState,
   RemoteStreamSnapshot,
 } from '../../room/types.js';
-import { booleanAttribute } from '../boolean-attribute.js';
-import { roomControllerContext } from '../context.js';
-import { roomEvent } from '../events.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { roomControllerContext } from '../shared/context.js';
+import { roomEvent } from '../shared/events.js';
 import { liveRoomStyles } from './live-room.styles.js';
 
 /** Settings that change who or where we are: a joined room leaves and joins again. */

@@ -1,8 +1,8 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { LocalView } from '../../room/types.js';
-import type { RoomController } from '../context.js';
-import { RoomLink } from '../room-link.js';
+import type { RoomController } from '../shared/context.js';
+import { RoomLink } from '../shared/room-link.js';
 import { localStreamStyles } from './local-stream.styles.js';
 
 export type MirrorMode = 'auto' | 'true' | 'false';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 
 export const remoteStreamStyles = [
   sharedStyles,

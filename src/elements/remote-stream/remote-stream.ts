@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
-import { booleanAttribute } from '../boolean-attribute.js';
-import type { RoomController } from '../context.js';
-import { RoomLink } from '../room-link.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import type { RoomController } from '../shared/context.js';
+import { RoomLink } from '../shared/room-link.js';
 import { remoteStreamStyles } from './remote-stream.styles.js';
 
 /**

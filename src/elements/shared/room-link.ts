@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { composedParent } from '../i18n/locale.js';
-import type { LiveRoomState } from '../room/types.js';
+import { composedParent } from '../../i18n/locale.js';
+import type { LiveRoomState } from '../../room/types.js';
 import { controllerOfRoom, roomControllerContext, type RoomController } from './context.js';
 
 /** An element that belongs to a room: the nearest ancestor room, or the one its `room` attribute names. */
