@@ -11,7 +11,7 @@
 import Ajv from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -107,18 +107,6 @@ function literalStrings(checker, expression) {
   return parts.filter((part) => part.isStringLiteral()).map((part) => part.value);
 }
 
-/** Every `--trtc-*` custom property read through `var()` in the element's own styles module. */
-function customPropertiesOf(program, sourceFile) {
-  const names = new Set();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !statement.moduleSpecifier.text.endsWith('.styles.js')) continue;
-    const stylesPath = join(dirname(sourceFile.fileName), statement.moduleSpecifier.text.replace(/\.js$/, '.ts'));
-    const text = program.getSourceFile(stylesPath)?.text ?? readFileSync(stylesPath, 'utf8');
-    for (const match of text.matchAll(/var\(\s*(--trtc-[a-z0-9-]+)/g)) names.add(match[1]);
-  }
-  return [...names].sort();
-}
-
 /**
  * The public surface of every element registered in src/index.ts, as its source declares it:
  * observed attributes, attributes it sets itself (reflected state), public properties and methods
@@ -161,7 +149,6 @@ export function elementsFromSource() {
       events: [],
       slots: [],
       parts: [],
-      cssProperties: customPropertiesOf(program, sourceFile),
     };
     const reactive = reactiveProperties(declaration);
     for (const member of declaration.members) {

@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/index.js';
 
 interface Described {
   name: string;
@@ -23,6 +24,9 @@ interface ManifestMember extends Described {
 interface ManifestEvent extends Described {
   type?: { text: string };
 }
+interface ManifestCssProperty extends Described {
+  default?: string;
+}
 interface ManifestElement extends Described {
   kind: string;
   customElement?: boolean;
@@ -33,7 +37,7 @@ interface ManifestElement extends Described {
   events?: ManifestEvent[];
   slots?: Described[];
   cssParts?: Described[];
-  cssProperties?: Described[];
+  cssProperties?: ManifestCssProperty[];
 }
 interface ManifestModule {
   path: string;
@@ -57,7 +61,6 @@ interface SourceElement {
   events: { name: string; type: string | null }[];
   slots: string[];
   parts: string[];
-  cssProperties: string[];
 }
 interface ManifestFacts {
   schemaVersion: string;
@@ -80,6 +83,32 @@ function names(items: Described[] | undefined): string[] {
 
 function undocumented(items: Described[] | undefined): string[] {
   return (items ?? []).filter((item) => !item.description?.trim()).map((item) => item.name || '(default)');
+}
+
+/**
+ * Every `--trtc-*` custom property the element's styles read, as the browser has them (shared
+ * tokens interpolated), with each fallback written for it (the default when it is unset).
+ */
+function customPropertiesRead(tagName: string): Map<string, Set<string>> {
+  const styles = (customElements.get(tagName) as unknown as { elementStyles: { cssText: string }[] }).elementStyles;
+  const read = new Map<string, Set<string>>();
+  for (const { cssText } of styles) {
+    for (const match of cssText.matchAll(/var\(\s*(--trtc-[a-z0-9-]+)\s*(,?)/g)) {
+      const fallbacks = read.get(match[1]) ?? new Set<string>();
+      read.set(match[1], fallbacks);
+      if (match[2]) fallbacks.add(untilClosingParenthesis(cssText, match.index + match[0].length).trim().replace(/\s+/g, ' '));
+    }
+  }
+  return read;
+}
+
+function untilClosingParenthesis(text: string, start: number): string {
+  let depth = 0;
+  for (let index = start; index < text.length; index += 1) {
+    if (text[index] === '(') depth += 1;
+    else if (text[index] === ')' && depth-- === 0) return text.slice(start, index);
+  }
+  throw new Error(`unbalanced var() in ${text.slice(start - 40, start + 40)}`);
 }
 
 describe('custom-elements.json', () => {
@@ -160,9 +189,15 @@ describe('custom-elements.json', () => {
         expect(undocumented(element.cssParts), 'parts without a description').to.deep.equal([]);
       });
 
-      it('lists the custom properties its styles read, with descriptions', () => {
-        expect(names(element.cssProperties), 'custom properties').to.deep.equal([...source.cssProperties].sort());
+      it('lists the custom properties its styles read, with descriptions and the defaults the styles fall back to', () => {
+        const read = customPropertiesRead(source.tagName);
+        expect(names(element.cssProperties), 'custom properties').to.deep.equal([...read.keys()].sort());
         expect(undocumented(element.cssProperties), 'custom properties without a description').to.deep.equal([]);
+        for (const property of element.cssProperties ?? []) {
+          const fallbacks = [...(read.get(property.name) ?? [])];
+          expect(fallbacks.length, `${property.name}: one default in the styles`).to.be.at.most(1);
+          if (property.default !== undefined) expect(fallbacks[0], `${property.name}: documented default`).to.equal(property.default);
+        }
       });
     });
   }

@@ -24,7 +24,7 @@ export type MirrorMode = 'auto' | 'true' | 'false';
  * @cssprop [--trtc-tile-radius=12px] - Corner radius of the tile.
  * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of the tile.
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of the tile.
- * @cssprop [--trtc-local-outline-color=var(--trtc-accent)] - Outline marking your own tile.
+ * @cssprop [--trtc-local-outline-color=var(--trtc-accent, #0052d9)] - Outline marking your own tile.
  * @cssprop [--trtc-accent=#0052d9] - The outline's color when `--trtc-local-outline-color` is not set.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
