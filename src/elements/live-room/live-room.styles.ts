@@ -56,11 +56,6 @@ export const liveRoomStyles = [
       margin-inline: auto;
     }
 
-    /* The remote tiles' own box, which the grid lays out as if they were its children. */
-    .tiles {
-      display: contents;
-    }
-
     .empty-tile {
       display: grid;
       place-items: center;
