@@ -1,5 +1,7 @@
 /**
- * Prints the gzip size of each shipped entry and fails when one is over its budget.
+ * Prints the gzip size of each shipped entry and fails when one grows past its guard. The guards
+ * catch a regression (a dependency pulled into the entry, a chunk no longer split off) and leave
+ * room for the next elements; they are not targets to bend the code for.
  * Run after `npm run build`. `npm run size -- --modules` also prints what each source module adds
  * to the elements' gzip size: where cutting would pay.
  */
@@ -122,11 +124,11 @@ async function cdnChunk(name) {
 const entries = [
   {
     name: 'CDN entry (lit + elements + controller + strings)',
-    budget: 16 * KB,
+    limit: 22 * KB,
     files: () => withStaticImports('dist/cdn/trtc-live-elements.js'),
   },
-  { name: 'elements, lit external', budget: 9 * KB, files: async () => [await elementsWithLitExternal()] },
-  { name: 'loopback backend (CDN, loaded on demand)', files: () => withStaticImports('dist/cdn/loopback.js') },
+  { name: 'elements, lit external', files: async () => [await elementsWithLitExternal()] },
+  { name: 'loopback backend (CDN, loaded on demand)', limit: 14 * KB, files: () => withStaticImports('dist/cdn/loopback.js') },
   { name: 'zh-CN strings (CDN, loaded on demand)', files: async () => withStaticImports(await cdnChunk('zh-cn')) },
 ];
 
@@ -134,11 +136,11 @@ let over = false;
 for (const entry of entries) {
   const files = await entry.files();
   const gzipped = files.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
-  const budget = entry.budget ? ` / budget ${(entry.budget / KB).toFixed(1)} KB` : '';
-  const verdict = entry.budget && gzipped > entry.budget ? '  OVER BUDGET' : '';
+  const limit = entry.limit ? ` / at most ${(entry.limit / KB).toFixed(0)} KB` : '';
+  const verdict = entry.limit && gzipped > entry.limit ? '  TOO BIG' : '';
   if (verdict) over = true;
   const parts = files.length > 1 ? ` (${files.length} files)` : '';
-  console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${budget}${verdict}`);
+  console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${limit}${verdict}`);
 }
 if (process.argv.includes('--modules')) {
   const { code, map } = await buildElements({ sourcemap: true });
