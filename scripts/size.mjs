@@ -5,10 +5,10 @@
  * Run after `npm run build`. `npm run size -- --modules` also prints what each source module adds
  * to the elements' gzip size: where cutting would pay.
  */
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { build } from 'esbuild';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { minifyLiterals } from './minify-literals.mjs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -27,15 +27,23 @@ async function buildElements({ sourcemap = false } = {}) {
     // The backends and the Chinese strings are loaded on demand, not paid for up front.
     external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './loopback/index.js', './zh-cn.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    // The same literal minification as the CDN build.
+    // The same template-literal minification as the CDN build (rollup.config.mjs).
     plugins: [
       {
-        name: 'minify-literals',
+        name: 'minify-html-literals',
         setup(build) {
-          build.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({
-            contents: minifyLiterals(await readFile(path, 'utf8')),
-            loader: 'ts',
-          }));
+          const literals = minifyHtmlLiterals({ failOnError: true });
+          // What the rollup plugin needs of rollup's context: a way to fail.
+          const context = {
+            error(message) {
+              throw new Error(message);
+            },
+          };
+          build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+            const source = await readFile(path, 'utf8');
+            const minified = await literals.transform.call(context, source, path);
+            return { contents: minified?.code ?? source, loader: 'ts' };
+          });
         },
       },
     ],

@@ -54,6 +54,7 @@ interface SourceElement {
   tagName: string;
   className: string;
   path: string;
+  /** Observed besides the reactive properties' attributes (`lang`). */
   attributes: { name: string; fieldName: string | null }[];
   reflectedAttributes: string[];
   properties: { name: string; documented: boolean }[];
@@ -83,6 +84,20 @@ function names(items: Described[] | undefined): string[] {
 
 function undocumented(items: Described[] | undefined): string[] {
   return (items ?? []).filter((item) => !item.description?.trim()).map((item) => item.name || '(default)');
+}
+
+/**
+ * The attributes the element's reactive properties observe, as the defined class has them (lit's
+ * rule: the given name, none for `attribute: false`, else the property name lower-cased).
+ */
+function observedAttributes(tagName: string): { name: string; fieldName: string }[] {
+  const elementClass = customElements.get(tagName) as unknown as { elementProperties: Map<PropertyKey, { attribute?: boolean | string }> };
+  return [...elementClass.elementProperties]
+    .filter(([, options]) => options.attribute !== false)
+    .map(([property, options]) => ({
+      name: typeof options.attribute === 'string' ? options.attribute : String(property).toLowerCase(),
+      fieldName: String(property),
+    }));
 }
 
 /**
@@ -147,7 +162,8 @@ describe('custom-elements.json', () => {
 
       it('lists every attribute the element observes or sets, linked to its property, with a description', () => {
         const attributes = element.attributes ?? [];
-        for (const expected of source.attributes) {
+        const observed = [...observedAttributes(source.tagName), ...source.attributes];
+        for (const expected of observed) {
           const attribute = attributes.find((entry) => entry.name === expected.name);
           expect(attribute, `attribute "${expected.name}"`).to.exist;
           if (expected.fieldName) expect(attribute!.fieldName, `fieldName of "${expected.name}"`).to.equal(expected.fieldName);
@@ -155,7 +171,7 @@ describe('custom-elements.json', () => {
         for (const reflected of source.reflectedAttributes) {
           expect(names(attributes), `attribute "${reflected}" the element sets itself`).to.include(reflected);
         }
-        const fromSource = new Set([...source.attributes.map((entry) => entry.name), ...source.reflectedAttributes]);
+        const fromSource = new Set([...observed.map((entry) => entry.name), ...source.reflectedAttributes]);
         expect(names(attributes).filter((name) => !fromSource.has(name)), 'attributes the source does not have').to.deep.equal([]);
         expect(undocumented(attributes), 'attributes without a description').to.deep.equal([]);
       });
