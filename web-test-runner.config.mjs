@@ -27,7 +27,7 @@ export default {
     demoCheckPlugin(),
     // test/package/*.test.ts ask Node for what only Node can tell: schema, source, module resolution, tsc.
     packageFactsPlugin(),
-    // A click counted as the second of a double click (test/elements/flows/flow-fixture.ts).
+    // A person's double click (test/elements/flows/flow-fixture.ts).
     pointerCommandsPlugin(),
   ],
   browsers: createLaunchers(engines, guard.sinks),
