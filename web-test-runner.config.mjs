@@ -8,6 +8,7 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { demoCheckPlugin } from './scripts/demo-check.mjs';
 import { readmeCredentialsMiddleware, readmeSnippetsPlugin } from './scripts/readme-snippets.mjs';
 import { sdpAsEsmServer } from './scripts/sdp-as-esm.mjs';
+import { pointerCommandsPlugin } from './scripts/pointer-commands.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -34,6 +35,8 @@ export default {
     packageFactsPlugin(),
     // test/docs/readme-snippets.test.ts loads the README's snippets, served by this plugin.
     readmeSnippetsPlugin(),
+    // A person's double click (test/elements/flows/flow-fixture.ts).
+    pointerCommandsPlugin(),
   ],
   browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests

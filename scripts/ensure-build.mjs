@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUTS = ['dist/index.js', 'dist/cdn/trtc-live-elements.js', 'dist/cdn/loopback.js', 'dist/vue.d.ts'];
-const INPUTS = ['src', 'package.json', 'rollup.config.mjs', 'custom-elements.json', 'scripts/esbuild-plugin.mjs', 'scripts/minify-literals.mjs', 'scripts/typings.mjs'];
+const INPUTS = ['src', 'package.json', 'rollup.config.mjs', 'custom-elements.json', 'scripts/esbuild-plugin.mjs', 'scripts/typings.mjs'];
 
 async function newestChange(path) {
   const info = await stat(join(root, path));

@@ -1,5 +1,4 @@
 import { transform } from 'esbuild';
-import { minifyLiterals } from './minify-literals.mjs';
 
 const tsconfigRaw = {
   compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true },
@@ -10,10 +9,8 @@ export function esbuild({ minify = false } = {}) {
   return {
     name: 'esbuild',
     async transform(code, id) {
-      // A query (a second copy of a module, see rollup.config.mjs) is not part of the file name.
-      const file = id.replace(/\?.*$/, '');
-      if (!file.endsWith('.ts')) return null;
-      const result = await transform(minify ? minifyLiterals(code) : code, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: file, tsconfigRaw });
+      if (!id.endsWith('.ts')) return null;
+      const result = await transform(code, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: id, tsconfigRaw });
       return { code: result.code, map: result.map };
     },
     async renderChunk(code) {

@@ -1,12 +1,14 @@
 /**
- * Prints the gzip size of each shipped entry and fails when one is over its budget.
+ * Prints the gzip size of each shipped entry and fails when one grows past its guard. The guards
+ * catch a regression (a dependency pulled into the entry, a chunk no longer split off) and leave
+ * room for the next elements; they are not targets to bend the code for.
  * Run after `npm run build`. `npm run size -- --modules` also prints what each source module adds
  * to the elements' gzip size: where cutting would pay.
  */
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { build } from 'esbuild';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { minifyLiterals } from './minify-literals.mjs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -25,15 +27,23 @@ async function buildElements({ sourcemap = false } = {}) {
     // The backends and the Chinese strings are loaded on demand, not paid for up front.
     external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './trtc-v5/trtc-v5.js', './loopback/index.js', './zh-cn.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    // The same literal minification as the CDN build.
+    // The same template-literal minification as the CDN build (rollup.config.mjs).
     plugins: [
       {
-        name: 'minify-literals',
+        name: 'minify-html-literals',
         setup(build) {
-          build.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({
-            contents: minifyLiterals(await readFile(path, 'utf8')),
-            loader: 'ts',
-          }));
+          const literals = minifyHtmlLiterals({ failOnError: true });
+          // What the rollup plugin needs of rollup's context: a way to fail.
+          const context = {
+            error(message) {
+              throw new Error(message);
+            },
+          };
+          build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+            const source = await readFile(path, 'utf8');
+            const minified = await literals.transform.call(context, source, path);
+            return { contents: minified?.code ?? source, loader: 'ts' };
+          });
         },
       },
     ],
@@ -122,11 +132,11 @@ async function cdnChunk(name) {
 const entries = [
   {
     name: 'CDN entry (lit + elements + controller + strings)',
-    budget: 16 * KB,
+    limit: 22 * KB,
     files: () => withStaticImports('dist/cdn/trtc-live-elements.js'),
   },
-  { name: 'elements, lit external', budget: 9 * KB, files: async () => [await elementsWithLitExternal()] },
-  { name: 'loopback backend (CDN, loaded on demand)', files: () => withStaticImports('dist/cdn/loopback.js') },
+  { name: 'elements, lit external', files: async () => [await elementsWithLitExternal()] },
+  { name: 'loopback backend (CDN, loaded on demand)', limit: 14 * KB, files: () => withStaticImports('dist/cdn/loopback.js') },
   { name: 'zh-CN strings (CDN, loaded on demand)', files: async () => withStaticImports(await cdnChunk('zh-cn')) },
 ];
 
@@ -134,11 +144,11 @@ let over = false;
 for (const entry of entries) {
   const files = await entry.files();
   const gzipped = files.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
-  const budget = entry.budget ? ` / budget ${(entry.budget / KB).toFixed(1)} KB` : '';
-  const verdict = entry.budget && gzipped > entry.budget ? '  OVER BUDGET' : '';
+  const limit = entry.limit ? ` / at most ${(entry.limit / KB).toFixed(0)} KB` : '';
+  const verdict = entry.limit && gzipped > entry.limit ? '  TOO BIG' : '';
   if (verdict) over = true;
   const parts = files.length > 1 ? ` (${files.length} files)` : '';
-  console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${budget}${verdict}`);
+  console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${limit}${verdict}`);
 }
 // What the SDK costs a room that joins on it: its chunk, fetched only by a room with that backend.
 for (const [backend, chunk] of [['backend="trtc" (v4, trtc-js-sdk)', 'trtc.esm'], ['backend="trtc-v5" (v5, trtc-sdk-v5)', 'trtc-v5']]) {

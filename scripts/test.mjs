@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { selectedEngines } from './browsers.mjs';
+import { ENGINES, missingEngines, selectedEngines } from './browsers.mjs';
 import { ensureBuild } from './ensure-build.mjs';
 
 const args = process.argv.slice(2);
@@ -22,11 +22,24 @@ for (let i = 0; i < args.length; i += 1) {
 
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1' };
 if (browsers.length > 0) env.TEST_BROWSERS = browsers.join(',');
+let engines;
 try {
-  selectedEngines(env.TEST_BROWSERS);
+  engines = selectedEngines(env.TEST_BROWSERS);
 } catch (error) {
   console.error(error.message);
   process.exit(2);
+}
+
+// A missing browser would fail every test file in it, one by one: say so at once instead.
+const missing = missingEngines(engines);
+if (missing.length > 0) {
+  for (const { engine, paths, packages } of missing) {
+    const install = `sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`;
+    console.error(`${ENGINES[engine]} cannot run, ${paths.join(' and ')} missing: install with \`${install}\``);
+  }
+  const present = engines.filter((engine) => !missing.some((entry) => entry.engine === engine));
+  if (present.length > 0) console.error(`Or run the engines that are here: npm test -- --browsers ${present.join(',')}`);
+  process.exit(1);
 }
 
 // The package, plain-HTML and demo tests load dist/, as a page author's page would.

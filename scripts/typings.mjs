@@ -1,178 +1,64 @@
 #!/usr/bin/env node
 /**
- * Writes framework typings for the elements from custom-elements.json (run by `npm run build`):
- * - dist/vue.d.ts: Vue's `GlobalComponents`, so vue-tsc/Volar check `<trtc-live-room :room-id="…"
- *   @trtc-error="…">` in templates (props camelCased, `onTrtc…` for listeners, as Vue does).
- * - dist/jsx.d.ts: `IntrinsicElements` for JSX (attributes, properties and `ontrtc-…` listeners,
- *   the spelling React 19 and Preact use for custom-element events), merged into the global `JSX`
- *   namespace and exported for frameworks with their own (React 19: extend `React.JSX`).
- * Attributes the element sets itself (reflected state such as `connection-state`) are left out:
- * they are for reading and styling, not for binding.
+ * Writes framework typings for the elements from custom-elements.json (run by `npm run build`),
+ * with the cem-tools generators:
+ * - dist/vue.d.ts (custom-element-vuejs-integration): Vue's `GlobalComponents`, for vue-tsc/Volar;
+ * - dist/jsx.d.ts (custom-element-jsx-integration): the global `JSX.IntrinsicElements`, and the
+ *   `CustomElements` map for frameworks with their own JSX namespace (React 19: extend `React.JSX`).
+ * Both type each attribute and property by the element class's own property type.
+ *
+ * The generators are given a copy of the manifest that says what they read differently:
+ * - an event's type is its detail type (the manifest, like HTMLElementEventMap, has `CustomEvent<…>`);
+ * - what the element sets itself (reflected state such as `connection-state`, read-only properties
+ *   such as `state`) is for reading and styling, not for binding, so it is left out;
+ * - `lang` is HTMLElement's own `lang` property.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 
-const ROOT = new URL('..', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', ROOT), 'utf8'));
+const manifest = JSON.parse(readFileSync(new URL('../custom-elements.json', import.meta.url), 'utf8'));
 
-/** Type names the manifest's type texts use: each must be exported from the package's index. */
-const usedTypeNames = new Set();
-const GLOBAL_TYPES = new Set(['CustomEvent', 'Promise', 'HTMLElement', 'Record', 'Partial', 'Readonly']);
-
-function typeText(text, fallback = 'unknown') {
-  if (!text) return fallback;
-  for (const match of text.matchAll(/\b[A-Z][A-Za-z0-9]*\b/g)) {
-    if (!GLOBAL_TYPES.has(match[0])) usedTypeNames.add(match[0]);
-  }
-  return text;
+function forBinding(declaration) {
+  if (!declaration.customElement) return declaration;
+  const readOnly = new Set(
+    (declaration.members ?? []).filter((member) => member.kind === 'field' && member.readonly).map((member) => member.name),
+  );
+  return {
+    ...declaration,
+    members: declaration.members?.filter((member) => !readOnly.has(member.name)),
+    attributes: declaration.attributes
+      ?.filter((attribute) => !readOnly.has(attribute.fieldName))
+      .map((attribute) => (attribute.name === 'lang' && !attribute.fieldName ? { ...attribute, fieldName: 'lang' } : attribute)),
+    events: declaration.events?.map((event) => ({
+      ...event,
+      type: event.type && { text: event.type.text.replace(/^CustomEvent<(.*)>$/, '$1') },
+    })),
+  };
 }
 
-const camelCase = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
-const pascalCase = (name) => camelCase(name).replace(/^[a-z]/, (letter) => letter.toUpperCase());
-const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
-const docComment = (description, indent) =>
-  description ? `${indent}/** ${description.replace(/\*\//g, '*\\/').replace(/\n/g, `\n${indent} * `)} */\n` : '';
+const bindable = {
+  ...manifest,
+  modules: manifest.modules.map((module) => ({ ...module, declarations: module.declarations?.map(forBinding) })),
+};
 
-/** The bindable surface of each element, from its manifest entry. */
-function describeElements() {
-  const elements = [];
-  for (const module of manifest.modules) {
-    for (const declaration of module.declarations ?? []) {
-      if (!declaration.customElement || !declaration.tagName) continue;
-      const fields = (declaration.members ?? []).filter(
-        (member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public',
-      );
-      const readOnly = new Set(fields.filter((field) => field.readonly).map((field) => field.name));
-      const attributes = (declaration.attributes ?? []).filter((attribute) => !readOnly.has(attribute.fieldName));
-      const properties = fields.filter((field) => !field.readonly);
-      const fieldNames = new Set(properties.map((field) => field.name));
-      elements.push({
-        tagName: declaration.tagName,
-        className: declaration.name,
-        summary: declaration.summary ?? '',
-        attributes: attributes.map((attribute) => ({
-          name: attribute.name,
-          // An attribute carries text; a boolean one may also be bound as true/false.
-          type: attribute.type?.text === 'boolean' ? 'boolean | string' : 'string | number',
-          description: attribute.description ?? '',
-        })),
-        properties: [
-          ...properties.map((field) => ({
-            name: field.name,
-            type: typeText(field.type?.text),
-            description: field.description ?? '',
-          })),
-          // Attributes without a property of their own (`lang`) are bound by their camel-cased name in Vue.
-          ...attributes
-            .filter((attribute) => !attribute.fieldName && !fieldNames.has(camelCase(attribute.name)))
-            .map((attribute) => ({
-              name: camelCase(attribute.name),
-              type: typeText(attribute.type?.text, 'string'),
-              description: attribute.description ?? '',
-            })),
-        ],
-        events: (declaration.events ?? []).map((event) => ({
-          name: event.name,
-          type: typeText(event.type?.text, 'Event'),
-          description: event.description ?? '',
-        })),
-      });
-    }
-  }
-  return elements.sort((a, b) => a.tagName.localeCompare(b.tagName));
-}
+// The generators write into `outdir`; the element classes and the detail types come from the build's index.
+const options = { outdir: 'dist', globalTypePath: './index.js', hideLogs: true };
+generateVuejsTypes(bindable, { ...options, fileName: 'vue.d.ts' });
+generateJsxTypes(bindable, { ...options, fileName: 'jsx.d.ts' });
+// The generator exports the tag map; the classic global JSX namespace (TypeScript's `jsx:
+// preserve`/`react` without an import source) and the map's documented name are ours.
+appendFileSync(
+  'dist/jsx.d.ts',
+  `
+/** Every element of the package, for \`interface IntrinsicElements extends TrtcLiveElementsJSX {}\`. */
+export type TrtcLiveElementsJSX = CustomElements;
 
-const elements = describeElements();
-const header = (what) =>
-  `// Generated by scripts/typings.mjs from custom-elements.json (${what}). Do not edit.\n` +
-  `import type { ${[...usedTypeNames].sort().join(', ')} } from './index.js';\n`;
-
-function vueTypings() {
-  let out = header('Vue GlobalComponents');
-  out += "import type { DefineComponent } from 'vue';\n\n";
-  for (const element of elements) {
-    out += `/** Props and listeners of \`<${element.tagName}>\` in Vue templates. */\n`;
-    out += `export interface ${element.className.replace(/Element$/, '')}VueProps {\n`;
-    for (const property of element.properties) {
-      out += docComment(property.description, '  ');
-      out += `  ${quote(property.name)}?: ${property.type};\n`;
-    }
-    for (const event of element.events) {
-      out += docComment(event.description, '  ');
-      out += `  ${quote(`on${pascalCase(event.name)}`)}?: (event: ${event.type}) => void;\n`;
-    }
-    out += '}\n\n';
-  }
-  out += "declare module 'vue' {\n  interface GlobalComponents {\n";
-  for (const element of elements) {
-    out += docComment(element.summary, '    ');
-    out += `    '${element.tagName}': DefineComponent<${element.className.replace(/Element$/, '')}VueProps>;\n`;
-  }
-  out += '  }\n}\n';
-  return out;
-}
-
-function jsxTypings() {
-  let out = header('JSX IntrinsicElements');
-  out += `
-/** What any element accepts in JSX; frameworks add their own (\`key\`, \`ref\`, \`className\`, …). */
-export interface TrtcJSXBaseAttributes {
-  id?: string;
-  class?: string;
-  className?: string;
-  slot?: string;
-  style?: unknown;
-  hidden?: boolean;
-  children?: unknown;
-  key?: string | number;
-  ref?: unknown;
-  [dataOrAria: \`data-\${string}\` | \`aria-\${string}\`]: unknown;
-}
-
-`;
-  for (const element of elements) {
-    const typeName = `${element.className.replace(/Element$/, '')}JSXAttributes`;
-    out += `/** Attributes, properties and \`ontrtc-…\` listeners of \`<${element.tagName}>\` in JSX. */\n`;
-    out += `export interface ${typeName} extends TrtcJSXBaseAttributes {\n`;
-    const seen = new Set();
-    for (const attribute of element.attributes) {
-      seen.add(attribute.name);
-      out += docComment(attribute.description, '  ');
-      out += `  ${quote(attribute.name)}?: ${attribute.type};\n`;
-    }
-    for (const property of element.properties) {
-      if (seen.has(property.name)) continue;
-      seen.add(property.name);
-      out += docComment(property.description, '  ');
-      out += `  ${quote(property.name)}?: ${property.type};\n`;
-    }
-    for (const event of element.events) {
-      out += docComment(event.description, '  ');
-      out += `  ${quote(`on${event.name}`)}?: (event: ${event.type}) => void;\n`;
-    }
-    out += '}\n\n';
-  }
-  out += '/** Every element of the package, for `interface IntrinsicElements extends TrtcLiveElementsJSX {}`. */\n';
-  out += 'export interface TrtcLiveElementsJSX {\n';
-  for (const element of elements) {
-    out += `  '${element.tagName}': ${element.className.replace(/Element$/, '')}JSXAttributes;\n`;
-  }
-  out += '}\n\n';
-  out += `declare global {
-  // The classic global JSX namespace (TypeScript's \`jsx: preserve\`/\`react\` without an import source).
+declare global {
   namespace JSX {
-    interface IntrinsicElements extends TrtcLiveElementsJSX {}
+    interface IntrinsicElements extends CustomElements {}
   }
 }
-`;
-  return out;
-}
-
-const outDir = new URL('dist/', ROOT);
-mkdirSync(outDir, { recursive: true });
-// Both files are generated before either is written, so a failure leaves neither half-done.
-const files = { 'vue.d.ts': vueTypings(), 'jsx.d.ts': jsxTypings() };
-for (const [name, text] of Object.entries(files)) {
-  writeFileSync(new URL(name, outDir), text);
-  console.log(`wrote ${fileURLToPath(new URL(name, outDir))}`);
-}
+`,
+);
+console.log('wrote dist/vue.d.ts and dist/jsx.d.ts');

@@ -14,14 +14,9 @@ if (!customElements.get('trtc-co-anchor-button')) {
 
 export { TrtcCoAnchorButtonElement, TrtcLiveRoomElement, TrtcLocalStreamElement, TrtcRemoteStreamElement };
 export type { MirrorMode } from './elements/local-stream/local-stream.js';
-export type { LiveRoomElementEventMap } from './elements/events.js';
-export { booleanAttribute } from './elements/boolean-attribute.js';
-export { roomControllerContext, type RoomController } from './elements/context.js';
+export type { LiveRoomElementEventMap } from './elements/shared/events.js';
 export { LiveRoomController, type LiveRoomControllerOptions } from './room/live-room-controller.js';
 export type * from './room/types.js';
-export { en, type Messages } from './i18n/messages.js';
-export { resolveLocale, type SupportedLocale } from './i18n/locale.js';
-export { loadBackend } from './backends/loader.js';
-export type { BackendName } from './backends/loader.js';
-export { trtcCodeOf } from './backends/error-codes.js';
+// The namespace a `backend` name loads (for `loopback`, the very object `trtc-live-elements/loopback` exports).
+export { loadBackend, type BackendName } from './backends/loader.js';
 export type * from './backends/types.js';

@@ -95,6 +95,21 @@ describe('<trtc-co-anchor-button>', () => {
     expect(fake.calls).to.deep.equal(['startCoAnchor', 'stopCoAnchor']);
   });
 
+  it('takes a double click as one click: the second click of a multi-click (detail 2) is ignored', async () => {
+    const { host, fake, button } = await roomWithButton();
+    await moveTo(host, fake, { connectionState: 'joined', canPublish: true });
+    const click = (detail: number) => button.dispatchEvent(new MouseEvent('click', { detail, bubbles: true, composed: true }));
+    click(1);
+    await moveTo(host, fake, { coAnchorState: 'live' });
+    click(2);
+    expect(fake.calls, 'the second click of "Go live" does not leave the stage').to.deep.equal(['startCoAnchor']);
+    click(1);
+    await moveTo(host, fake, { coAnchorState: 'idle' });
+    click(2);
+    click(3);
+    expect(fake.calls, 'the second click of "Leave stage" does not go live again').to.deep.equal(['startCoAnchor', 'stopCoAnchor']);
+  });
+
   it('lets a viewer who is live step down while the connection is restored', async () => {
     const { host, fake, button } = await roomWithButton();
     await moveTo(host, fake, { connectionState: 'reconnecting', coAnchorState: 'live' });

@@ -200,6 +200,12 @@ describe('<trtc-live-room>', () => {
     expect(tiles[1].isConnected, 'the remaining tile is kept, not re-created').to.be.true;
     expect(element.fake.remoteViews.map((view) => view.userId)).to.deep.equal(['guest']);
     expect(element.fake.localViews).to.have.length(0);
+
+    element.fake.setState({ remoteStreams: [remoteSnapshot('guest'), remoteSnapshot('late')] });
+    await settle(element);
+    const after = [...shadow.querySelectorAll<TrtcRemoteStreamElement>('trtc-remote-stream')];
+    expect(after.map((tile) => tile.userId), 'in join order').to.deep.equal(['guest', 'late']);
+    expect(after[0], 'the tile of the stream that stayed is the same element').to.equal(tiles[1]);
   });
 
   it('slots its children instead of the default layout, and switches when they come and go', async () => {

@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { describeError, en, languageOf, matchLocale, resolveLocale, zhCN, type Messages } from '../../src/i18n/index.js';
+import { describeError, languageOf, matchLocale, resolveLocale } from '../../src/i18n/locale.js';
+import { en, type Messages } from '../../src/i18n/messages.js';
+import { zhCN } from '../../src/i18n/zh-cn.js';
 import type { ConfigField, LiveRoomErrorCode } from '../../src/room/types.js';
 
 /** Every leaf of a message table, with functions called on a sample user, keyed by path. */

@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/index.js';
 
 interface Described {
   name: string;
@@ -23,6 +24,9 @@ interface ManifestMember extends Described {
 interface ManifestEvent extends Described {
   type?: { text: string };
 }
+interface ManifestCssProperty extends Described {
+  default?: string;
+}
 interface ManifestElement extends Described {
   kind: string;
   customElement?: boolean;
@@ -33,7 +37,7 @@ interface ManifestElement extends Described {
   events?: ManifestEvent[];
   slots?: Described[];
   cssParts?: Described[];
-  cssProperties?: Described[];
+  cssProperties?: ManifestCssProperty[];
 }
 interface ManifestModule {
   path: string;
@@ -50,6 +54,7 @@ interface SourceElement {
   tagName: string;
   className: string;
   path: string;
+  /** Observed besides the reactive properties' attributes (`lang`). */
   attributes: { name: string; fieldName: string | null }[];
   reflectedAttributes: string[];
   properties: { name: string; documented: boolean }[];
@@ -57,7 +62,6 @@ interface SourceElement {
   events: { name: string; type: string | null }[];
   slots: string[];
   parts: string[];
-  cssProperties: string[];
 }
 interface ManifestFacts {
   schemaVersion: string;
@@ -80,6 +84,46 @@ function names(items: Described[] | undefined): string[] {
 
 function undocumented(items: Described[] | undefined): string[] {
   return (items ?? []).filter((item) => !item.description?.trim()).map((item) => item.name || '(default)');
+}
+
+/**
+ * The attributes the element's reactive properties observe, as the defined class has them (lit's
+ * rule: the given name, none for `attribute: false`, else the property name lower-cased).
+ */
+function observedAttributes(tagName: string): { name: string; fieldName: string }[] {
+  const elementClass = customElements.get(tagName) as unknown as { elementProperties: Map<PropertyKey, { attribute?: boolean | string }> };
+  return [...elementClass.elementProperties]
+    .filter(([, options]) => options.attribute !== false)
+    .map(([property, options]) => ({
+      name: typeof options.attribute === 'string' ? options.attribute : String(property).toLowerCase(),
+      fieldName: String(property),
+    }));
+}
+
+/**
+ * Every `--trtc-*` custom property the element's styles read, as the browser has them (shared
+ * tokens interpolated), with each fallback written for it (the default when it is unset).
+ */
+function customPropertiesRead(tagName: string): Map<string, Set<string>> {
+  const styles = (customElements.get(tagName) as unknown as { elementStyles: { cssText: string }[] }).elementStyles;
+  const read = new Map<string, Set<string>>();
+  for (const { cssText } of styles) {
+    for (const match of cssText.matchAll(/var\(\s*(--trtc-[a-z0-9-]+)\s*(,?)/g)) {
+      const fallbacks = read.get(match[1]) ?? new Set<string>();
+      read.set(match[1], fallbacks);
+      if (match[2]) fallbacks.add(untilClosingParenthesis(cssText, match.index + match[0].length).trim().replace(/\s+/g, ' '));
+    }
+  }
+  return read;
+}
+
+function untilClosingParenthesis(text: string, start: number): string {
+  let depth = 0;
+  for (let index = start; index < text.length; index += 1) {
+    if (text[index] === '(') depth += 1;
+    else if (text[index] === ')' && depth-- === 0) return text.slice(start, index);
+  }
+  throw new Error(`unbalanced var() in ${text.slice(start - 40, start + 40)}`);
 }
 
 describe('custom-elements.json', () => {
@@ -118,7 +162,8 @@ describe('custom-elements.json', () => {
 
       it('lists every attribute the element observes or sets, linked to its property, with a description', () => {
         const attributes = element.attributes ?? [];
-        for (const expected of source.attributes) {
+        const observed = [...observedAttributes(source.tagName), ...source.attributes];
+        for (const expected of observed) {
           const attribute = attributes.find((entry) => entry.name === expected.name);
           expect(attribute, `attribute "${expected.name}"`).to.exist;
           if (expected.fieldName) expect(attribute!.fieldName, `fieldName of "${expected.name}"`).to.equal(expected.fieldName);
@@ -126,7 +171,7 @@ describe('custom-elements.json', () => {
         for (const reflected of source.reflectedAttributes) {
           expect(names(attributes), `attribute "${reflected}" the element sets itself`).to.include(reflected);
         }
-        const fromSource = new Set([...source.attributes.map((entry) => entry.name), ...source.reflectedAttributes]);
+        const fromSource = new Set([...observed.map((entry) => entry.name), ...source.reflectedAttributes]);
         expect(names(attributes).filter((name) => !fromSource.has(name)), 'attributes the source does not have').to.deep.equal([]);
         expect(undocumented(attributes), 'attributes without a description').to.deep.equal([]);
       });
@@ -160,9 +205,15 @@ describe('custom-elements.json', () => {
         expect(undocumented(element.cssParts), 'parts without a description').to.deep.equal([]);
       });
 
-      it('lists the custom properties its styles read, with descriptions', () => {
-        expect(names(element.cssProperties), 'custom properties').to.deep.equal([...source.cssProperties].sort());
+      it('lists the custom properties its styles read, with descriptions and the defaults the styles fall back to', () => {
+        const read = customPropertiesRead(source.tagName);
+        expect(names(element.cssProperties), 'custom properties').to.deep.equal([...read.keys()].sort());
         expect(undocumented(element.cssProperties), 'custom properties without a description').to.deep.equal([]);
+        for (const property of element.cssProperties ?? []) {
+          const fallbacks = [...(read.get(property.name) ?? [])];
+          expect(fallbacks.length, `${property.name}: one default in the styles`).to.be.at.most(1);
+          if (property.default !== undefined) expect(fallbacks[0], `${property.name}: documented default`).to.equal(property.default);
+        }
       });
     });
   }

@@ -1,12 +1,13 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { tokens } from '../shared/tokens.js';
 
 export const coAnchorButtonStyles = [
   sharedStyles,
   css`
     :host {
       display: inline-block;
-      font: var(--trtc-font, 500 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+      font: ${tokens.font};
     }
 
     .base {
@@ -28,18 +29,18 @@ export const coAnchorButtonStyles = [
       border-radius: var(--trtc-button-radius, 999px);
       font: inherit;
       font-weight: 600;
-      color: var(--trtc-accent-text-color, #fff);
-      background: var(--trtc-accent, #0052d9);
+      color: ${tokens.accentTextColor};
+      background: ${tokens.accent};
       cursor: pointer;
       transition: background-color 120ms ease;
     }
 
     .button:hover {
-      background: var(--trtc-accent-hover, #003cab);
+      background: ${tokens.accentHover};
     }
 
     .button:focus-visible {
-      outline: 3px solid var(--trtc-focus-ring-color, #7fb1ff);
+      outline: 3px solid ${tokens.focusRingColor};
       outline-offset: 3px;
     }
 

@@ -2,8 +2,8 @@ import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CoAnchorState, LiveRoomState } from '../../room/types.js';
-import { booleanAttribute } from '../boolean-attribute.js';
-import { RoomLink } from '../room-link.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { RoomLink } from '../shared/room-link.js';
 import { coAnchorButtonStyles } from './co-anchor-button.styles.js';
 
 const BUSY_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting', 'starting', 'stopping']);
@@ -25,7 +25,8 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
  * As an audience member it switches to the anchor role, captures the camera and microphone,
  * shows the local preview and publishes; in a room joined as anchor it publishes. While the room
  * is not joined, or the browser cannot publish, it is marked disabled (it stays focusable) with a
- * visible sentence explaining why.
+ * visible sentence explaining why. A double click is one action, and a click while going live or
+ * leaving the stage is under way does nothing.
  *
  * @tagname trtc-co-anchor-button
  * @summary Go live as a co-anchor, and leave the stage.
@@ -72,9 +73,12 @@ export class TrtcCoAnchorButtonElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #room = new RoomLink(this);
 
-  #toggle(): void {
+  #toggle(event: MouseEvent): void {
     const controller = this.#room.controller;
     const state = controller?.state;
+    // A double click is one action: stepping down takes a few milliseconds, so its second click
+    // would otherwise go live again. (The keyboard's clicks have detail 0.)
+    if (event.detail > 1) return;
     if (!controller || !state || unavailableReason(state, this.#locale.messages) || BUSY_STATES.has(state.coAnchorState)) {
       return;
     }

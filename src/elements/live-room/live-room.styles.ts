@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { tokens } from '../shared/tokens.js';
 
 export const liveRoomStyles = [
   sharedStyles,
@@ -7,13 +8,13 @@ export const liveRoomStyles = [
     :host {
       display: block;
       color: var(--trtc-text-color, inherit);
-      font: var(--trtc-font, 500 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+      font: ${tokens.font};
     }
 
     .base {
       display: flex;
       flex-direction: column;
-      gap: var(--trtc-gap, 12px);
+      gap: ${tokens.gap};
       padding: var(--trtc-room-padding, 0);
       background: var(--trtc-room-background, transparent);
       border-radius: var(--trtc-room-radius, 0);
@@ -39,12 +40,12 @@ export const liveRoomStyles = [
     .layout {
       display: flex;
       flex-direction: column;
-      gap: var(--trtc-gap, 12px);
+      gap: ${tokens.gap};
     }
 
     .grid {
       display: grid;
-      gap: var(--trtc-gap, 12px);
+      gap: ${tokens.gap};
       grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--trtc-tile-min-width, 280px)), 1fr));
       width: 100%;
     }
@@ -55,27 +56,22 @@ export const liveRoomStyles = [
       margin-inline: auto;
     }
 
-    /* The remote tiles' own box, which the grid lays out as if they were its children. */
-    .tiles {
-      display: contents;
-    }
-
     .empty-tile {
       display: grid;
       place-items: center;
-      aspect-ratio: var(--trtc-tile-aspect-ratio, 16 / 9);
+      aspect-ratio: ${tokens.tileAspectRatio};
       padding: 1rem;
-      border-radius: var(--trtc-tile-radius, 12px);
+      border-radius: ${tokens.tileRadius};
       text-align: center;
-      color: var(--trtc-tile-muted-text-color, #d1d5db);
-      background: var(--trtc-tile-background, #111827);
-      box-shadow: var(--trtc-tile-shadow, 0 1px 3px rgb(0 0 0 / 0.35));
+      color: ${tokens.tileMutedTextColor};
+      background: ${tokens.tileBackground};
+      box-shadow: ${tokens.tileShadow};
     }
 
     /* On a phone the tiles stack taller than the screen; the button stays within reach. */
     .toolbar {
       position: sticky;
-      bottom: var(--trtc-gap, 12px);
+      bottom: ${tokens.gap};
       display: flex;
       justify-content: center;
     }

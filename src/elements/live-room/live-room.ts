@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
 import { describeError } from '../../i18n/locale.js';
@@ -13,11 +14,10 @@ import type {
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomState,
-  RemoteStreamSnapshot,
 } from '../../room/types.js';
-import { booleanAttribute } from '../boolean-attribute.js';
-import { roomControllerContext } from '../context.js';
-import { roomEvent } from '../events.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { roomControllerContext } from '../shared/context.js';
+import { roomEvent } from '../shared/events.js';
 import { liveRoomStyles } from './live-room.styles.js';
 
 /** Settings that change who or where we are: a joined room leaves and joins again. */
@@ -243,7 +243,6 @@ export class TrtcLiveRoomElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.#syncTiles(this.#controller.state.remoteStreams);
     if (!this.isConnected) return;
     const joinOnConnect = this.#joinWhenUpdated;
     this.#joinWhenUpdated = false;
@@ -283,46 +282,28 @@ export class TrtcLiveRoomElement extends LitElement {
   }
 
   /** The status line, and whether it reports a problem. */
-  #status({ connectionState, error }: LiveRoomState): [text: string, problem: boolean] {
+  #status({ connectionState, error }: LiveRoomState): { text: string; problem: boolean } {
     const messages = this.#locale.messages;
-    const { status } = messages;
-    if (connectionState === 'failed') return [error ? describeError(messages, error) : status.failed, true];
-    // Joining, reconnecting, leaving and left each have their line; idle has none.
-    if (connectionState !== 'joined') return [(status as Partial<Record<ConnectionState, string>>)[connectionState] ?? '', false];
-    if (this.#notice === 'denied') return [status.coAnchorDenied, false];
-    return this.#notice ? [describeError(messages, this.#notice), true] : ['', false];
+    switch (connectionState) {
+      case 'idle':
+        return { text: '', problem: false };
+      case 'joining':
+      case 'reconnecting':
+      case 'leaving':
+      case 'left':
+        return { text: messages.status[connectionState], problem: false };
+      case 'failed':
+        return { text: error ? describeError(messages, error) : messages.status.failed, problem: true };
+      case 'joined':
+        if (this.#notice === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
+        if (this.#notice) return { text: describeError(messages, this.#notice), problem: true };
+        return { text: '', problem: false };
+    }
   }
 
   /** Light-DOM children that land in the default slot replace the default layout. */
   #hasOwnLayout(): boolean {
     return [...this.children].some((child) => !child.hasAttribute('slot'));
-  }
-
-  /**
-   * One `<trtc-remote-stream>` per remote stream in the default layout, in join order. Kept by hand
-   * rather than rendered with lit's `repeat()`, which would add lit's directive code to the bundle:
-   * a tile whose stream stays is never moved or re-created (either would restart its video).
-   * Streams join at the end and leave from anywhere, so removing the tiles of streams that left and
-   * appending tiles for new ones keeps join order.
-   */
-  #syncTiles(streams: readonly RemoteStreamSnapshot[]): void {
-    const box = this.shadowRoot?.querySelector('.tiles');
-    if (!box) return;
-    const wanted = new Set(streams.map((stream) => stream.key));
-    const shown = new Set<string>();
-    for (const tile of [...box.children]) {
-      // A snapshot's key is `${userId}:${type}`.
-      const key = `${tile.getAttribute('user-id')}:${tile.getAttribute('stream-type')}`;
-      if (wanted.has(key)) shown.add(key);
-      else tile.remove();
-    }
-    for (const stream of streams) {
-      if (shown.has(stream.key)) continue;
-      const tile = document.createElement('trtc-remote-stream');
-      tile.setAttribute('user-id', stream.userId);
-      tile.setAttribute('stream-type', stream.type);
-      box.append(tile);
-    }
   }
 
   #renderDefaultLayout(state: LiveRoomState) {
@@ -337,7 +318,12 @@ export class TrtcLiveRoomElement extends LitElement {
                 ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
               </div>`
             : nothing}
-          <div class="tiles"></div>
+          ${repeat(
+            streams,
+            // Keyed, so a tile whose stream stays is never re-created or moved (either would restart its video).
+            (stream) => stream.key,
+            (stream) => html`<trtc-remote-stream user-id=${stream.userId} stream-type=${stream.type}></trtc-remote-stream>`,
+          )}
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
         <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
@@ -351,7 +337,7 @@ export class TrtcLiveRoomElement extends LitElement {
 
   protected override render() {
     const state = this.#controller.state;
-    const [status, problem] = this.#status(state);
+    const { text: status, problem } = this.#status(state);
     // The live region is always rendered (only visually hidden when empty) so screen readers
     // already track it when the first message arrives.
     return html`

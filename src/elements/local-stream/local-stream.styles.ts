@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { tokens } from '../shared/tokens.js';
 
 export const localStreamStyles = [
   sharedStyles,
@@ -7,9 +8,9 @@ export const localStreamStyles = [
     :host {
       display: block;
       position: relative;
-      aspect-ratio: var(--trtc-tile-aspect-ratio, 16 / 9);
+      aspect-ratio: ${tokens.tileAspectRatio};
       min-width: 0;
-      font: var(--trtc-font, 500 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+      font: ${tokens.font};
     }
 
     /* Off stage there is nothing to show: the element takes no room in the layout. */
@@ -23,10 +24,10 @@ export const localStreamStyles = [
       overflow: hidden;
       /* A mirrored (transformed) video paints past a plain overflow clip in Chromium. */
       contain: paint;
-      border-radius: var(--trtc-tile-radius, 12px);
-      background: var(--trtc-tile-background, #111827);
-      box-shadow: var(--trtc-tile-shadow, 0 1px 3px rgb(0 0 0 / 0.35));
-      outline: 2px solid var(--trtc-local-outline-color, var(--trtc-accent, #0052d9));
+      border-radius: ${tokens.tileRadius};
+      background: ${tokens.tileBackground};
+      box-shadow: ${tokens.tileShadow};
+      outline: 2px solid var(--trtc-local-outline-color, ${tokens.accent});
       outline-offset: -2px;
     }
 

@@ -1,8 +1,7 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { LocalView } from '../../room/types.js';
-import type { RoomController } from '../context.js';
-import { RoomLink } from '../room-link.js';
+import { StreamViewController } from '../shared/stream-view-controller.js';
 import { localStreamStyles } from './local-stream.styles.js';
 
 export type MirrorMode = 'auto' | 'true' | 'false';
@@ -25,7 +24,7 @@ export type MirrorMode = 'auto' | 'true' | 'false';
  * @cssprop [--trtc-tile-radius=12px] - Corner radius of the tile.
  * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of the tile.
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of the tile.
- * @cssprop [--trtc-local-outline-color=var(--trtc-accent)] - Outline marking your own tile.
+ * @cssprop [--trtc-local-outline-color=var(--trtc-accent, #0052d9)] - Outline marking your own tile.
  * @cssprop [--trtc-accent=#0052d9] - The outline's color when `--trtc-local-outline-color` is not set.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
@@ -54,58 +53,16 @@ export class TrtcLocalStreamElement extends LitElement {
   room: string | null = null;
 
   readonly #locale = new LocaleController(this);
-  readonly #room = new RoomLink(this, () => this.#syncView());
-  #view: LocalView | undefined;
-  #attachedTo: RoomController | undefined;
-  #detachView: (() => void) | undefined;
-  #playing = false;
+  readonly #view = new StreamViewController<LocalView, boolean>(this, {
+    settings: () => ({ mirror: this.mirror !== 'false' }),
+    attach: (controller, view) => controller.attachLocalView(view),
+    none: false,
+    onShow: (playing) => this.toggleAttribute('active', playing),
+  });
 
   /** Whether the preview is showing (reflected as `active`). */
   get active(): boolean {
-    return this.#playing;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#syncView();
-  }
-
-  protected override updated(): void {
-    this.#syncView();
-  }
-
-  #syncView(): void {
-    const controller = this.#room.controller;
-    // The box the SDK plays into: rendered once and never replaced (none before the first render).
-    const container = this.shadowRoot?.querySelector<HTMLDivElement>('.video');
-    const mirror = this.mirror !== 'false';
-    if (controller && container && this.isConnected && this.#attachedTo === controller && this.#view?.mirror === mirror) {
-      return;
-    }
-    this.#detachView?.();
-    this.#detachView = undefined;
-    this.#view = undefined;
-    this.#attachedTo = undefined;
-    this.#show(false);
-    if (!controller || !container || !this.isConnected) return;
-    const view: LocalView = {
-      host: this,
-      container,
-      mirror,
-      show: (playing) => {
-        if (this.#view === view) this.#show(playing);
-      },
-    };
-    this.#view = view;
-    this.#attachedTo = controller;
-    this.#detachView = controller.attachLocalView(view);
-  }
-
-  #show(playing: boolean): void {
-    if (playing === this.#playing) return;
-    this.#playing = playing;
-    this.toggleAttribute('active', playing);
-    this.requestUpdate();
+    return this.#view.shown;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { tokens } from '../shared/tokens.js';
 
 export const remoteStreamStyles = [
   sharedStyles,
@@ -7,10 +8,10 @@ export const remoteStreamStyles = [
     :host {
       display: block;
       position: relative;
-      aspect-ratio: var(--trtc-tile-aspect-ratio, 16 / 9);
+      aspect-ratio: ${tokens.tileAspectRatio};
       min-width: 0;
       color: var(--trtc-tile-text-color, #f3f4f6);
-      font: var(--trtc-font, 500 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+      font: ${tokens.font};
     }
 
     .base {
@@ -19,9 +20,9 @@ export const remoteStreamStyles = [
       overflow: hidden;
       /* A mirrored (transformed) video paints past a plain overflow clip in Chromium. */
       contain: paint;
-      border-radius: var(--trtc-tile-radius, 12px);
-      background: var(--trtc-tile-background, #111827);
-      box-shadow: var(--trtc-tile-shadow, 0 1px 3px rgb(0 0 0 / 0.35));
+      border-radius: ${tokens.tileRadius};
+      background: ${tokens.tileBackground};
+      box-shadow: ${tokens.tileShadow};
     }
 
     .video,
@@ -40,8 +41,8 @@ export const remoteStreamStyles = [
       place-items: center;
       padding: 1rem;
       text-align: center;
-      color: var(--trtc-tile-muted-text-color, #d1d5db);
-      background: var(--trtc-tile-background, #111827);
+      color: ${tokens.tileMutedTextColor};
+      background: ${tokens.tileBackground};
     }
 
     .placeholder[hidden],
@@ -73,18 +74,18 @@ export const remoteStreamStyles = [
       border-radius: 999px;
       font: inherit;
       font-weight: 600;
-      color: var(--trtc-accent-text-color, #fff);
-      background: var(--trtc-accent, #0052d9);
+      color: ${tokens.accentTextColor};
+      background: ${tokens.accent};
       cursor: pointer;
       box-shadow: 0 2px 8px rgb(0 0 0 / 0.4);
     }
 
     .play:hover {
-      background: var(--trtc-accent-hover, #003cab);
+      background: ${tokens.accentHover};
     }
 
     .play:focus-visible {
-      outline: 3px solid var(--trtc-focus-ring-color, #7fb1ff);
+      outline: 3px solid ${tokens.focusRingColor};
       outline-offset: 3px;
     }
   `,

@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
-import { booleanAttribute } from '../boolean-attribute.js';
-import type { RoomController } from '../context.js';
-import { RoomLink } from '../room-link.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { StreamViewController } from '../shared/stream-view-controller.js';
 import { remoteStreamStyles } from './remote-stream.styles.js';
 
 /**
@@ -75,88 +74,35 @@ export class TrtcRemoteStreamElement extends LitElement {
   room: string | null = null;
 
   readonly #locale = new LocaleController(this);
-  readonly #room = new RoomLink(this, () => this.#syncView());
-  #stream: RemoteStreamSnapshot | null = null;
-  /** The view attached now, and the controller it is attached to. */
-  #view: RemoteView | undefined;
-  #attachedTo: RoomController | undefined;
-  #detachView: (() => void) | undefined;
-
-  /** The user ID of the stream shown now (reflected as `stream-user-id`), or null. */
-  get streamUserId(): string | null {
-    return this.#stream?.userId ?? null;
-  }
-
-  /** Whether a stream is assigned to this view (reflected as `active`). */
-  get active(): boolean {
-    return this.#stream !== null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#syncView();
-  }
-
-  protected override updated(): void {
-    this.#syncView();
-  }
-
-  /** Attaches a view to the current room whenever the room or what the view asks for changes. */
-  #syncView(): void {
-    const controller = this.#room.controller;
-    // The box the SDK plays into: rendered once and never replaced (none before the first render).
-    const container = this.shadowRoot?.querySelector<HTMLDivElement>('.video');
-    const wanted = controller && container && this.isConnected ? this.#describeView(container) : undefined;
-    const current = this.#view;
-    if (
-      wanted &&
-      current &&
-      this.#attachedTo === controller &&
-      current.userId === wanted.userId &&
-      current.streamType === wanted.streamType &&
-      current.objectFit === wanted.objectFit &&
-      current.muted === wanted.muted
-    ) {
-      return;
-    }
-    this.#detachView?.();
-    this.#detachView = undefined;
-    this.#view = undefined;
-    this.#attachedTo = undefined;
-    this.#show(null);
-    if (!wanted || !controller) return;
-    this.#view = wanted;
-    this.#attachedTo = controller;
-    this.#detachView = controller.attachRemoteView(wanted);
-  }
-
-  #describeView(container: HTMLDivElement): RemoteView {
-    const view: RemoteView = {
-      host: this,
-      container,
+  readonly #view = new StreamViewController<RemoteView, RemoteStreamSnapshot | null>(this, {
+    settings: () => ({
       userId: this.userId?.trim() ?? '',
       streamType: this.streamType === 'auxiliary' ? 'auxiliary' : 'main',
       objectFit: this.objectFit === 'contain' ? 'contain' : 'cover',
       muted: this.muted,
-      show: (stream) => {
-        if (this.#view === view) this.#show(stream);
-      },
-    };
-    return view;
+    }),
+    attach: (controller, view) => controller.attachRemoteView(view),
+    none: null,
+    onShow: (stream) => {
+      this.toggleAttribute('active', stream !== null);
+      if (stream) this.setAttribute('stream-user-id', stream.userId);
+      else this.removeAttribute('stream-user-id');
+    },
+  });
+
+  /** The user ID of the stream shown now (reflected as `stream-user-id`), or null. */
+  get streamUserId(): string | null {
+    return this.#view.shown?.userId ?? null;
   }
 
-  #show(stream: RemoteStreamSnapshot | null): void {
-    if (stream === this.#stream) return;
-    this.#stream = stream;
-    this.toggleAttribute('active', stream !== null);
-    if (stream) this.setAttribute('stream-user-id', stream.userId);
-    else this.removeAttribute('stream-user-id');
-    this.requestUpdate();
+  /** Whether a stream is assigned to this view (reflected as `active`). */
+  get active(): boolean {
+    return this.#view.shown !== null;
   }
 
   #resumePlayback(): void {
-    const key = this.#stream?.key;
-    const controller = this.#room.controller;
+    const key = this.#view.shown?.key;
+    const controller = this.#view.room.controller;
     if (!key || !controller) return;
     // Must run inside the click: browsers only allow playback started from a user gesture.
     controller.resumePlayback(key).catch(() => {
@@ -170,7 +116,7 @@ export class TrtcRemoteStreamElement extends LitElement {
 
   protected override render() {
     const messages = this.#locale.messages;
-    const stream = this.#stream;
+    const stream = this.#view.shown;
     const cameraOff = stream !== null && (!stream.hasVideo || stream.videoMuted);
     return html`
       <div part="base" class="base" role="group" aria-label=${stream ? messages.remote.streamOf(stream.userId) : messages.remote.waiting}>

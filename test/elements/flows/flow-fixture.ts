@@ -13,7 +13,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { html, render, type TemplateResult } from 'lit';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { TrtcLiveRoomElement } from '../../../src/index.js';
 import type { LiveRoomElementEventMap } from '../../../src/index.js';
@@ -260,6 +260,40 @@ export async function click(element: HTMLElement): Promise<void> {
   expect(rect.width * rect.height, 'something to click on').to.be.greaterThan(0);
   await sendMouse({ type: 'move', position: [0, 0] });
   await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+}
+
+/**
+ * A person's double click in the middle of `element`: a real click, and `gap` ms after it a
+ * second one with `detail` 2 (scripts/pointer-commands.mjs). Chromium gets the second as real
+ * input too; where the driver cannot count it (Firefox, WebKit) the page is given the click event
+ * a double click delivers, at the same point.
+ */
+export async function doubleClick(element: HTMLElement, gap: number): Promise<void> {
+  await click(element);
+  const firstAt = performance.now();
+  const rect = element.getBoundingClientRect();
+  const [x, y] = [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)];
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstAt + gap - performance.now())));
+  const counted = await executeServerCommand<boolean, { position: number[]; clickCount: number }>('counted-click', {
+    position: [x, y],
+    clickCount: 2,
+  });
+  if (counted) return;
+  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, detail: 2, clientX: x, clientY: y, view: window }));
+}
+
+/** The `detail` of every click `element` receives from now on (0 from the keyboard, n for the n-th of a multi-click). */
+export function clickDetails(element: HTMLElement): number[] {
+  const details: number[] = [];
+  element.addEventListener('click', (event) => details.push(event.detail));
+  return details;
+}
+
+/** What `read()` said at each click `element` receives from now on, before the element handles it. */
+export function atEachClick<T>(element: HTMLElement, read: () => T): T[] {
+  const seen: T[] = [];
+  element.addEventListener('click', () => seen.push(read()), { capture: true });
+  return seen;
 }
 
 /** Lets pending tasks and a rendering step run, before asserting that something did NOT happen. */

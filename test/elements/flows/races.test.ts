@@ -10,6 +10,9 @@ import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js'
 import { until } from '../../helpers/media.js';
 import {
   click,
+  atEachClick,
+  clickDetails,
+  doubleClick,
   countCaptures,
   EventRecord,
   expectFrames,
@@ -125,6 +128,53 @@ describe('races in a live room, ending consistent with nothing leaked', function
     expect(loopback.calls('unpublish')).to.equal(1);
     expect(loopback.calls('publish'), 'not back on stage').to.equal(1);
     expect(button.getAttribute('aria-pressed')).to.equal('false');
+    await until(() => liveCapturedTracks().length === 2, "only the host's camera and microphone on");
+    await until(() => !tileOf(host).active, "the viewer's tile in the host's room to empty", MEDIA_TIMEOUT);
+  });
+
+  /**
+   * A person's double click on the viewer's button, the clicks 120 ms apart; returns the
+   * co-anchor state each click found.
+   */
+  async function humanDoubleClick(viewer: TrtcLiveRoomElement) {
+    const button = buttonOf(viewer);
+    const details = clickDetails(button);
+    const found = atEachClick(button, () => viewer.getAttribute('co-anchor-state'));
+    await doubleClick(button, 120);
+    await settle();
+    expect(details, 'the browser counted the clicks as a double click').to.deep.equal([1, 2]);
+    return found;
+  }
+
+  it('a human double click on "Go live" (120 ms apart) goes live once', async () => {
+    const { host, viewer } = await watching();
+    const captures = countCaptures(stage);
+    const viewerEvents = new EventRecord(viewer);
+    await humanDoubleClick(viewer);
+    await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
+    await expectFrames(tileOf(host), "the viewer's camera in the host's tile");
+    await settle();
+    expect(viewer.getAttribute('co-anchor-state'), 'the second click did not take the viewer off stage').to.equal('live');
+    expect(viewerEvents.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['starting', 'live']);
+    expect(loopback.calls('unpublish')).to.equal(0);
+    expect(captures(), 'the camera was opened once').to.equal(1);
+    expect(buttonOf(viewer).getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('a human double click on "Leave stage", the second click after stopping finished, does not go back on stage', async () => {
+    const { host, viewer } = await watching();
+    await click(buttonOf(viewer));
+    await expectFrames(tileOf(host), "the viewer's camera in the host's tile");
+    const captures = countCaptures(stage);
+    const viewerEvents = new EventRecord(viewer);
+    const found = await humanDoubleClick(viewer);
+    expect(found, 'the first click found the viewer live, the second off stage again').to.deep.equal(['live', 'idle']);
+    await settle();
+    expect(viewer.getAttribute('co-anchor-state'), 'not back on stage').to.equal('idle');
+    expect(viewerEvents.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['stopping', 'idle']);
+    expect(captures(), 'the camera was not opened again').to.equal(0);
+    expect(loopback.calls('publish'), 'published only the first time').to.equal(1);
+    expect(buttonOf(viewer).getAttribute('aria-pressed')).to.equal('false');
     await until(() => liveCapturedTracks().length === 2, "only the host's camera and microphone on");
     await until(() => !tileOf(host).active, "the viewer's tile in the host's room to empty", MEDIA_TIMEOUT);
   });

@@ -16,6 +16,7 @@ import { liveCapturedTracks, openPeerConnections } from '../../helpers/leaks.js'
 import { until } from '../../helpers/media.js';
 import {
   click,
+  clickDetails,
   EventRecord,
   expectFrames,
   expectReleased,
@@ -277,6 +278,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     await expectFrames(child(viewer, 'trtc-remote-stream'), "the host's camera in the viewer's tile");
     const buttonElement = child<TrtcCoAnchorButtonElement>(viewer, 'trtc-co-anchor-button');
     const button = nativeButton(buttonElement);
+    const details = clickDetails(button);
     buttonElement.focus();
     expect(buttonElement.shadowRoot!.activeElement, 'focusing the element focuses its button').to.equal(button);
 
@@ -292,6 +294,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     expect(button.getAttribute('aria-pressed')).to.equal('false');
     expect(buttonElement.shadowRoot!.activeElement).to.equal(button);
     await until(() => liveCapturedTracks().length === 2, "only the host's camera and microphone left on");
+    expect(details, 'keyboard clicks come with detail 0').to.deep.equal([0, 0]);
   });
 
   it('speaks Chinese under lang="zh-CN" through the whole flow', async () => {

@@ -11,7 +11,7 @@ export const room = (
     backend="loopback"
     auto-publish
     manual={false}
-    userSig="made-on-the-server"
+    credentials-url="/credentials"
     ontrtc-error={(event) => event.detail.code satisfies string}
     ontrtc-state-change={(event) => event.detail.connectionState satisfies string}
   >

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { LiveRoomController } from '../room/live-room-controller.js';
+import type { LiveRoomController } from '../../room/live-room-controller.js';
 
 /**
  * What a child element needs from its room. The context carries the room's one controller

@@ -1,8 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { composedParent } from '../i18n/locale.js';
-import type { LiveRoomState } from '../room/types.js';
+import { composedParent } from '../../i18n/locale.js';
+import type { LiveRoomState } from '../../room/types.js';
 import { controllerOfRoom, roomControllerContext, type RoomController } from './context.js';
+import { idScopeOf, watchIds, type IdScope } from './id-watch.js';
 
 /** An element that belongs to a room: the nearest ancestor room, or the one its `room` attribute names. */
 export type RoomLinkHost = ReactiveControllerHost & HTMLElement & { room: string | null };
@@ -14,8 +15,8 @@ function isUndefinedCustomElement(element: Element): boolean {
 /**
  * Finds a child element's room controller and keeps it current.
  *
- * With `room="ID"` it looks the room up by id in the document and keeps watching (the room may be
- * inserted, renamed or upgraded later); otherwise it asks its ancestors through `@lit/context`,
+ * With `room="ID"` it looks the room up by id in the host's root (the document, or the shadow root
+ * of the app it is in) and keeps watching (the room may be inserted, renamed or upgraded later); otherwise it asks its ancestors through `@lit/context`,
  * asking again once an ancestor that was not yet defined gets upgraded. While linked, the host
  * re-renders on every state change of the room.
  */
@@ -27,7 +28,9 @@ export class RoomLink implements ReactiveController {
   #fromId: RoomController | undefined;
   #controller: RoomController | undefined;
   #unsubscribe: (() => void) | undefined;
-  #idObserver: MutationObserver | undefined;
+  /** Where `room` is looked up while connected, and what stops watching it. */
+  #scope: IdScope | undefined;
+  #stopWatching: (() => void) | undefined;
   /** Bumped on every connect and disconnect, so late `whenDefined` callbacks of an old connection do nothing. */
   #connection = 0;
   #connected = false;
@@ -69,8 +72,7 @@ export class RoomLink implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     this.#connection += 1;
-    this.#idObserver?.disconnect();
-    this.#idObserver = undefined;
+    this.#stopWatchingNamedRoom();
     this.#fromContext = undefined;
     this.#fromId = undefined;
     this.#resolve();
@@ -86,20 +88,25 @@ export class RoomLink implements ReactiveController {
   }
 
   #watchNamedRoom(): void {
-    this.#idObserver?.disconnect();
-    this.#idObserver = undefined;
+    this.#stopWatchingNamedRoom();
     this.#fromId = undefined;
-    if (!this.#host.room) return;
-    // Any insertion, removal or id change anywhere may create or remove the named room.
-    this.#idObserver = new MutationObserver(() => this.#findNamedRoom());
-    this.#idObserver.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+    this.#scope = this.#host.room ? idScopeOf(this.#host) : undefined;
+    if (!this.#scope) return;
+    // Any insertion, removal or id change in the scope may create or remove the named room.
+    this.#stopWatching = watchIds(this.#scope, () => this.#findNamedRoom());
     this.#findNamedRoom();
+  }
+
+  #stopWatchingNamedRoom(): void {
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    this.#scope = undefined;
   }
 
   #findNamedRoom(): void {
     const id = this.#host.room;
-    if (!id || !this.#connected) return;
-    const element = document.getElementById(id);
+    if (!id || !this.#connected || !this.#scope) return;
+    const element = this.#scope.getElementById(id);
     const controller = controllerOfRoom(element);
     if (element && !controller && isUndefinedCustomElement(element)) {
       const connection = this.#connection;

@@ -6,7 +6,7 @@ import type {
   LiveRoomState,
   RemoteStreamSnapshot,
   RoomIdentityDetail,
-} from '../room/types.js';
+} from '../../room/types.js';
 
 /** The DOM events of `<trtc-live-room>`: every controller event plus `trtc-state-change`. */
 export type LiveRoomElementEventMap = {
