@@ -16,6 +16,8 @@ export class Listeners<T> {
 
   emit(value: T): void {
     for (const listener of [...this.#listeners]) {
+      // One removed (or cleared by close()) by an earlier listener is not called any more.
+      if (!this.#listeners.has(listener)) continue;
       try {
         listener(value);
       } catch (error) {
