@@ -154,7 +154,8 @@ export class LoopbackSignaling implements CoAnchorSignaling {
   readonly #onFrame = (event: MessageEvent<unknown>): void => {
     const connection = this.#connection;
     const frame = parseFrame(event.data);
-    if (!connection || !frame) return;
+    // Another tab of this very user is not a peer: its messages are not for this instance either.
+    if (!connection || !frame || frame.from === connection.userId) return;
     if (frame.type === 'bye') {
       const instances = connection.peers.get(frame.from);
       instances?.delete(frame.instance);

@@ -42,7 +42,7 @@ export type Unsubscribe = () => void;
  *
  * Delivery is best effort and at most once: a message to a user who is not connected is dropped,
  * never stored for later; messages of one sender arrive in the order sent. A transport does not
- * deliver a message back to the instance that sent it.
+ * deliver a message from this user to itself (from this instance or another tab of the same user).
  *
  * @example A transport over a site's own WebSocket (the server relays `{ to, data }` and stamps
  * the `from` it authenticated):
