@@ -6,12 +6,13 @@ import { sdpAsEsm } from './scripts/sdp-as-esm.mjs';
 const entries = {
   index: 'src/index.ts',
   loopback: 'src/backends/loopback/index.ts',
+  signaling: 'src/signaling/index.ts',
 };
 
 /** npm build: one file per module, dependencies left to the consumer's bundler. */
 const npmBuild = {
   input: Object.values(entries),
-  external: [/^lit($|\/)/, /^@lit\//, /^trtc-(js-sdk|sdk-v5)($|\/)/],
+  external: [/^lit($|\/)/, /^@lit\//, /^trtc-(js-sdk|sdk-v5)($|\/)/, /^@tencentcloud\/chat($|\/)/],
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), esbuild()],
   output: {
     dir: 'dist',
@@ -24,7 +25,8 @@ const npmBuild = {
 
 /**
  * CDN build: self-contained, lit bundled. The SDK is reached only through a dynamic import,
- * so it lands in its own chunk that the browser fetches when a room joins with it.
+ * so it lands in its own chunk that the browser fetches when a room joins with it; so does the
+ * Chat SDK, fetched on a `TencentChatSignaling`'s first connect.
  */
 const cdnBuild = {
   input: Object.fromEntries(
@@ -35,7 +37,9 @@ const cdnBuild = {
     dir: 'dist/cdn',
     format: 'esm',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // The Chat SDK's module file is called index.es.js: its chunk is named after the package instead.
+    chunkFileNames: (chunk) =>
+      chunk.facadeModuleId?.includes('/@tencentcloud/chat/') ? 'chunks/tencent-cloud-chat-[hash].js' : 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
 };

@@ -138,6 +138,7 @@ const entries = [
   { name: 'elements, lit external', files: async () => [await elementsWithLitExternal()] },
   { name: 'loopback backend (CDN, loaded on demand)', limit: 14 * KB, files: () => withStaticImports('dist/cdn/loopback.js') },
   { name: 'zh-CN strings (CDN, loaded on demand)', files: async () => withStaticImports(await cdnChunk('zh-cn')) },
+  { name: 'signaling transports (CDN, loaded on demand; the Chat SDK apart)', files: () => withStaticImports('dist/cdn/signaling.js') },
 ];
 
 let over = false;

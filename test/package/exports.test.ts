@@ -55,7 +55,7 @@ async function importBuilt<T>(subpath: string): Promise<T> {
 
 describe('package exports', () => {
   it('has a check below for every subpath, and each resolves to an existing file for TypeScript', () => {
-    const checked = ['.', './loopback', './error-codes', './vue', './jsx', './custom-elements.json', './package.json'];
+    const checked = ['.', './loopback', './signaling', './error-codes', './vue', './jsx', './custom-elements.json', './package.json'];
     expect(Object.keys(packageJson.exports).sort()).to.deep.equal([...checked].sort());
     for (const { specifier, types, typesExists } of exportsMap) {
       expect(types, `${specifier} resolves for TypeScript`).to.be.a('string');
@@ -86,6 +86,16 @@ describe('package exports', () => {
     expect(requirements).to.have.property('result').that.is.a('boolean');
     const { loadBackend } = await importBuilt<{ loadBackend: (name: string) => Promise<unknown> }>('.');
     expect(await loadBackend('loopback')).to.equal(TRTC);
+  });
+
+  it('"./signaling" exports the co-anchor transports and protocol, and importing it fetches no Chat SDK', async () => {
+    const module = await importBuilt<Record<string, unknown>>('./signaling');
+    expect(entry('./signaling').types).to.equal('dist/signaling/index.d.ts');
+    for (const name of ['LoopbackSignaling', 'TencentChatSignaling', 'SignalingError', 'IgnoredMessages', 'parseMessage', 'encodeMessage']) {
+      expect(module[name], `export ${name}`).to.be.a('function');
+    }
+    const fetched = performance.getEntriesByType('resource').map((resource) => resource.name);
+    expect(fetched.filter((name) => name.includes('tencentcloud'))).to.deep.equal([]);
   });
 
   it('"./error-codes" names the TRTC codes that trtc-error details carry as sdkCode', async () => {
