@@ -75,6 +75,9 @@ interface Session {
   joined: boolean;
 }
 
+/** What `#unlessSuperseded()` gives instead of a step's result once a newer request took over. */
+const SUPERSEDED = Symbol('superseded');
+
 const INITIAL_STATE: LiveRoomState = Object.freeze({
   connectionState: 'idle',
   coAnchorState: 'idle',
@@ -148,6 +151,9 @@ export class LiveRoomController {
   #queue: Promise<void> = Promise.resolve();
   /** Bumped whenever in-flight work must stop: each async step compares it after every await. */
   #generation = 0;
+  /** Settles when the generation next changes: what a step the user may never finish races. */
+  #superseded: Promise<void>;
+  #endGeneration!: () => void;
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
   #session: Session | null = null;
@@ -162,6 +168,7 @@ export class LiveRoomController {
     this.backend = options.backend ?? 'trtc';
     this.approveCoAnchor = options.approveCoAnchor;
     this.#fetch = options.fetch;
+    this.#superseded = this.#nextGeneration();
   }
 
   get state(): LiveRoomState {
@@ -203,7 +210,7 @@ export class LiveRoomController {
       });
     }
     this.#joinTarget = target;
-    const generation = ++this.#generation;
+    const generation = this.#supersede();
     return this.#enqueue(async () => {
       if (generation !== this.#generation) return;
       if (this.#session) await this.#leave();
@@ -213,7 +220,7 @@ export class LiveRoomController {
 
   leave(): Promise<void> {
     this.#joinTarget = null;
-    this.#generation += 1;
+    this.#supersede();
     return this.#enqueue(() => this.#leave());
   }
 
@@ -335,6 +342,32 @@ export class LiveRoomController {
     }
   }
 
+  #nextGeneration(): Promise<void> {
+    return new Promise((resolve) => (this.#endGeneration = resolve));
+  }
+
+  /** Stops in-flight work: the running step, even one waiting on the viewer, gives way at once. */
+  #supersede(): number {
+    this.#endGeneration();
+    this.#superseded = this.#nextGeneration();
+    return ++this.#generation;
+  }
+
+  /**
+   * Waits for a step the viewer or the network may never finish (a permission prompt, a host's
+   * answer) unless `generation` is superseded first; then it resolves `superseded` at once, and
+   * what the step yields later goes to `discard` (so a camera that opens late is closed).
+   */
+  async #unlessSuperseded<T>(generation: number, step: Promise<T>, discard: (value: T) => void = () => {}): Promise<T | typeof SUPERSEDED> {
+    const giveWay = (): typeof SUPERSEDED => {
+      step.then(discard, () => undefined);
+      return SUPERSEDED;
+    };
+    if (generation !== this.#generation) return giveWay();
+    const result = await Promise.race([step.then((value) => ({ value })), this.#superseded.then(() => null)]);
+    return result ? result.value : giveWay();
+  }
+
   #enqueue(operation: () => Promise<void>): Promise<void> {
     const run = this.#queue.then(operation).catch((error: unknown) => this.#report('join-failed', error));
     this.#queue = run;
@@ -441,7 +474,8 @@ export class LiveRoomController {
       const { connectionState } = this.#state;
       const announced = connectionState === 'joined' || connectionState === 'reconnecting';
       this.#setState({ connectionState: 'leaving' });
-      if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
+      // A request still waiting for its answer has nothing to stop: it simply ends with the room.
+      if (this.#state.coAnchorState !== 'idle' && this.#state.coAnchorState !== 'requesting') this.#setState({ coAnchorState: 'stopping' });
       await this.#closeLocal(session);
       if (session.joined) {
         if (announced) left = this.#identity(session);
@@ -495,7 +529,7 @@ export class LiveRoomController {
     if (!session) return;
     // Made while the session is current, like any report, so its signature is masked too.
     const error = errorDetail(code, cause, [this.#config.userSig, session.config.userSig]);
-    this.#generation += 1;
+    this.#supersede();
     this.#joinTarget = null;
     this.#releaseSession(session);
     this.#reset('failed', { error });
@@ -688,13 +722,11 @@ export class LiveRoomController {
 
     if (asAudience && this.approveCoAnchor) {
       this.#setState({ coAnchorState: 'requesting' });
-      let approved = false;
-      try {
-        approved = await this.approveCoAnchor({ roomId: session.config.roomId, userId: session.config.userId });
-      } catch {
-        // A hook that fails says no.
-      }
-      if (!current()) return;
+      const request = { roomId: session.config.roomId, userId: session.config.userId };
+      const approve = this.approveCoAnchor;
+      // A hook that fails says no.
+      const approved = await this.#unlessSuperseded(generation, Promise.resolve().then(() => approve(request)).catch(() => false));
+      if (approved === SUPERSEDED || !current()) return;
       if (!approved) {
         this.#setState({ coAnchorState: 'idle' }, true);
         return;
@@ -721,10 +753,11 @@ export class LiveRoomController {
       const showLocal = (published: boolean) =>
         this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
       session.local = { stream, container: null };
-      await stream.initialize();
+      // Released while the camera was starting: what it opens later is closed on arrival.
+      const captured = await this.#unlessSuperseded(generation, stream.initialize(), () => stream.close());
+      if (captured === SUPERSEDED) return;
       // Only a leave or the room ending (both supersede this request) releases it meanwhile.
       if (!current()) {
-        // Released while the camera was starting: make sure what it just opened is closed too.
         stream.close();
         return;
       }

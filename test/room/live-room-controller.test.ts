@@ -9,6 +9,7 @@ import type {
   RemoteView,
 } from '../../src/room/types.js';
 import { liveCapturedTracks, watchMediaResources } from '../helpers/leaks.js';
+import { withTimeout } from '../helpers/async.js';
 import { until } from '../helpers/media.js';
 import { ScriptedBackend, ScriptedRemoteStream, TrtcCodedError } from './scripted-backend.js';
 
@@ -375,6 +376,68 @@ describe('LiveRoomController', () => {
       expect(liveCapturedTracks()).to.have.length(0);
       expect(backend.client.calls).not.to.include('publish');
       expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle' });
+    });
+
+    describe('a step the viewer may never finish does not hold up', () => {
+      /** Settles with `promise`, failing the test if it waits on the held step. */
+      const promptly = (promise: Promise<void>, what: string) => withTimeout(promise, what, 2000);
+
+      it('leave() while the camera prompt is unanswered: left at once, the camera closed when it comes', async () => {
+        const log = record(controller);
+        backend.hold('initialize');
+        const starting = controller.startCoAnchor();
+        await until(() => backend.streams.length === 1, 'capture to start');
+        await promptly(controller.leave(), 'leave() during capture');
+        await promptly(starting, 'the superseded start');
+        expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle', localStream: null });
+        expect(log.of('trtc-left')).to.have.length(1);
+        backend.release('initialize');
+        await until(() => backend.streams[0].media !== null, 'the late capture');
+        await until(() => liveCapturedTracks().length === 0, 'the late camera to be closed');
+        expect(backend.streams[0].media!.getTracks().every((track) => track.readyState === 'ended')).to.equal(true);
+        expect(backend.client.calls).not.to.include('publish');
+        expect(log.of('trtc-error')).to.have.length(0);
+      });
+
+      it('a room change while the camera prompt is unanswered: the new room joins at once', async () => {
+        backend.hold('initialize');
+        const starting = controller.startCoAnchor();
+        await until(() => backend.streams.length === 1, 'capture to start');
+        controller.configure({ ...VALID, roomId: '9999' });
+        await promptly(controller.join(), 'the room change during capture');
+        await promptly(starting, 'the superseded start');
+        expect(controller.state).to.include({ connectionState: 'joined', coAnchorState: 'idle', roomId: 9999 });
+        backend.release('initialize');
+        await until(() => backend.streams[0].media !== null, 'the late capture');
+        await until(() => liveCapturedTracks().length === 0, 'the late camera to be closed');
+      });
+
+      it('dispose() while the camera prompt is unanswered', async () => {
+        backend.hold('initialize');
+        void controller.startCoAnchor();
+        await until(() => backend.streams.length === 1, 'capture to start');
+        await promptly(controller.dispose(), 'dispose() during capture');
+        expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle' });
+        backend.release('initialize');
+        await until(() => backend.streams[0].media !== null, 'the late capture');
+        await until(() => liveCapturedTracks().length === 0, 'the late camera to be closed');
+      });
+
+      it('leave() while the approval is pending: a late approval changes nothing', async () => {
+        let approve!: (approved: boolean) => void;
+        controller.approveCoAnchor = () => new Promise<boolean>((resolve) => (approve = resolve));
+        const log = record(controller);
+        const starting = controller.startCoAnchor();
+        await until(() => controller.state.coAnchorState === 'requesting', 'the request');
+        await promptly(controller.leave(), 'leave() during approval');
+        await promptly(starting, 'the superseded request');
+        expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle' });
+        approve(true);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(backend.streams, 'no camera opened for a room that was left').to.have.length(0);
+        expect(backend.client.calls).not.to.include('switchRole:anchor');
+        expect(log.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['requesting', 'idle']);
+      });
     });
 
     const failures = [
