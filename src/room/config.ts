@@ -1,3 +1,4 @@
+import { inRange, NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE, STRING_ROOM_ID, USER_ID } from '../backends/trtc-limits.js';
 import { en } from '../i18n/messages.js';
 import type { ConfigField, LiveRoomConfig, RoomRole } from './types.js';
 
@@ -20,10 +21,6 @@ export class ConfigError extends Error {
   }
 }
 
-const MAX_NUMERIC_ROOM_ID = 4294967294;
-// TRTC's documented character set for string room ids.
-const STRING_ROOM_ID = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/;
-const USER_ID = /^[A-Za-z0-9_-]{1,32}$/;
 const DIGITS = /^\d+$/;
 
 function text(value: unknown): string {
@@ -39,7 +36,7 @@ function check<T>(value: T, valid: boolean, field: ConfigField): T {
 export function parseSdkAppId(value: unknown): number {
   const raw = text(value);
   const parsed = Number(raw);
-  return check(parsed, DIGITS.test(raw) && Number.isSafeInteger(parsed) && parsed > 0, 'sdk-app-id');
+  return check(parsed, DIGITS.test(raw) && inRange(parsed, SDK_APP_ID_RANGE), 'sdk-app-id');
 }
 
 /** All digits → a numeric room (1..4294967294); anything else → a string room. */
@@ -47,7 +44,7 @@ export function parseRoomId(value: unknown): number | string {
   const raw = text(value);
   if (!DIGITS.test(raw)) return check(raw, STRING_ROOM_ID.test(raw), 'room-id');
   const numeric = Number(raw);
-  return check(numeric, numeric >= 1 && numeric <= MAX_NUMERIC_ROOM_ID, 'room-id');
+  return check(numeric, inRange(numeric, NUMERIC_ROOM_ID_RANGE), 'room-id');
 }
 
 export function parseUserId(value: unknown): string {

@@ -83,6 +83,9 @@ describe('LiveRoomController', () => {
       ['a missing sdk-app-id', { ...VALID, sdkAppId: undefined }, 'sdk-app-id'],
       ['a non-numeric sdk-app-id', { ...VALID, sdkAppId: '14000abc' }, 'sdk-app-id'],
       ['a zero sdk-app-id', { ...VALID, sdkAppId: '0' }, 'sdk-app-id'],
+      ['an sdk-app-id beyond 32 bits', { ...VALID, sdkAppId: '1099511627776' }, 'sdk-app-id'],
+      ['sdk-app-id 4294967296', { ...VALID, sdkAppId: 4294967296 }, 'sdk-app-id'],
+      ['a string room-id with a tab', { ...VALID, roomId: 'room\t1' }, 'room-id'],
       ['a numeric room-id out of range', { ...VALID, roomId: '4294967295' }, 'room-id'],
       ['room-id 0', { ...VALID, roomId: '0' }, 'room-id'],
       ['a string room-id with a slash', { ...VALID, roomId: 'room/1' }, 'room-id'],
@@ -125,6 +128,12 @@ describe('LiveRoomController', () => {
       await controller.join();
       expect(backend.client.joinedRoom).to.equal('live_room-1');
       expect(backend.client.config.useStringRoomId).to.equal(true);
+    });
+
+    it('accepts the largest SDKAppID, 4294967295', async () => {
+      controller.configure({ ...VALID, sdkAppId: '4294967295' });
+      await controller.join();
+      expect(backend.client.config.sdkAppId).to.equal(4294967295);
     });
   });
 

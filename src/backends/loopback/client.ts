@@ -19,7 +19,7 @@ import { roomKey } from './protocol.js';
 import { LoopbackRemoteStream } from './remote-stream.js';
 import { RoomSession } from './session.js';
 import type { SessionEnd, SessionOwner } from './session.js';
-import { check, checkInstance, checkRoomId } from './validate.js';
+import { check, checkInstance, checkRoomId, checkSdkAppId } from './validate.js';
 
 /** What the test hooks can do to a client; kept off the client object, which is TRTC's shape only. */
 export interface FaultControls {
@@ -42,6 +42,7 @@ function checkClientConfig(config: unknown): asserts config is TrtcClientConfig 
   const { sdkAppId, userId, userSig, mode, useStringRoomId, autoSubscribe, enableAutoPlayDialog } =
     config as TrtcClientConfig;
   check(sdkAppId, 'clientConfig.sdkAppId', call, { required: true, types: ['number'], notEmpty: true });
+  checkSdkAppId(sdkAppId, call);
   check(userId, 'clientConfig.userId', call, { required: true, types: ['string'], notEmpty: true });
   check(userSig, 'clientConfig.userSig', call, { required: true, types: ['string'], notEmpty: true });
   check(mode, 'clientConfig.mode', call, { required: true, types: ['string'], values: ['rtc', 'live'] });
