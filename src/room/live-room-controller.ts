@@ -200,7 +200,7 @@ export class LiveRoomController {
       backend: this.backend,
     };
     if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
-      return this.#enqueue(async () => {
+      return this.#enqueue('join', async () => {
         // The browser will not gain WebRTC by trying again: the room keeps saying so, once.
         if (this.#state.error?.code === 'unsupported-browser') return;
         // Not in the room and not on the way in or out: join again.
@@ -211,7 +211,7 @@ export class LiveRoomController {
     }
     this.#joinTarget = target;
     const generation = this.#supersede();
-    return this.#enqueue(async () => {
+    return this.#enqueue('join', async () => {
       if (generation !== this.#generation) return;
       if (this.#session) await this.#leave();
       await this.#join(target, generation);
@@ -221,19 +221,19 @@ export class LiveRoomController {
   leave(): Promise<void> {
     this.#joinTarget = null;
     this.#supersede();
-    return this.#enqueue(() => this.#leave());
+    return this.#enqueue('leave', () => this.#leave());
   }
 
   startCoAnchor(options: CoAnchorOptions = {}): Promise<void> {
     const generation = this.#generation;
-    return this.#enqueue(async () => {
+    return this.#enqueue('co-anchor', async () => {
       if (generation === this.#generation) await this.#startCoAnchor(options, generation);
     });
   }
 
   stopCoAnchor(): Promise<void> {
     const generation = this.#generation;
-    return this.#enqueue(async () => {
+    return this.#enqueue('co-anchor', async () => {
       if (generation === this.#generation) await this.#stopCoAnchor();
     });
   }
@@ -368,10 +368,34 @@ export class LiveRoomController {
     return result ? result.value : giveWay();
   }
 
-  #enqueue(operation: () => Promise<void>): Promise<void> {
-    const run = this.#queue.then(operation).catch((error: unknown) => this.#report('join-failed', error));
+  /**
+   * Runs `operation` after the ones before it. What the SDK throws where no step expected it ends
+   * the operation in a settled state named after it: a join in `failed`, a leave in `left`,
+   * co-anchoring in `idle` with the camera off.
+   */
+  #enqueue(kind: 'join' | 'leave' | 'co-anchor', operation: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(operation).catch((error: unknown) => this.#safely(() => this.#settleEscaped(kind, error)));
     this.#queue = run;
     return run;
+  }
+
+  #settleEscaped(kind: 'join' | 'leave' | 'co-anchor', error: unknown): void {
+    const session = this.#session;
+    if (kind === 'co-anchor') {
+      if (session) this.#releaseLocal(session);
+      this.#setState({ coAnchorState: 'idle' });
+      this.#report('co-anchor-failed', error);
+      return;
+    }
+    if (session) this.#releaseSession(session);
+    if (kind === 'join') {
+      this.#joinTarget = null;
+      this.#setState({ coAnchorState: 'idle' });
+      this.#report('join-failed', error, { connectionState: 'failed' }, session);
+    } else {
+      this.#reset('left');
+      this.#report('leave-failed', error, undefined, session);
+    }
   }
 
   #identity(session: Session): RoomIdentityDetail {
@@ -463,7 +487,10 @@ export class LiveRoomController {
     if (!current()) return;
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
-    if (session.config.role === 'anchor' && session.config.autoPublish) await this.#startCoAnchor({}, generation);
+    if (session.config.role === 'anchor' && session.config.autoPublish) {
+      // Joined either way: a failure to go on stage is not a failed join.
+      await this.#startCoAnchor({}, generation).catch((error: unknown) => this.#settleEscaped('co-anchor', error));
+    }
   }
 
   async #leave(): Promise<void> {
@@ -494,7 +521,7 @@ export class LiveRoomController {
     const dropped = [...session.remote.values()];
     for (const entry of dropped) {
       entry.detach();
-      entry.stream.stop();
+      quietly(() => entry.stream.stop());
     }
     session.remote.clear();
     session.detachClient();
@@ -502,9 +529,12 @@ export class LiveRoomController {
     if (session.joined) {
       // Kicked or cut off while still in the room: the SDK refuses destroy() (0x1001) until left.
       session.joined = false;
-      void client.leave().catch(() => undefined).then(() => destroyQuietly(client));
+      void Promise.resolve()
+        .then(() => client.leave())
+        .catch(() => undefined)
+        .then(() => quietly(() => client.destroy()));
     } else {
-      destroyQuietly(client);
+      quietly(() => client.destroy());
     }
     if (this.#session === session) this.#session = null;
     this.#publishRemote(session);
@@ -517,8 +547,9 @@ export class LiveRoomController {
     const local = session.local;
     if (!local) return;
     session.local = null;
-    local.stream.stop();
-    local.stream.close();
+    // The camera goes off even if the SDK trips over stopping the player.
+    quietly(() => local.stream.stop());
+    quietly(() => local.stream.close());
     for (const view of this.#localViews) view.show(false);
     this.#setState({ localStream: null });
   }
@@ -803,11 +834,14 @@ export class LiveRoomController {
   }
 }
 
-/** Nothing a page can do about a client that will not tear down; it is dropped either way. */
-function destroyQuietly(client: TrtcClient): void {
+/**
+ * Runs a release step whose failure nothing can be done about (a client already destroyed, a
+ * player already stopped): what is released is dropped either way.
+ */
+function quietly(release: () => void): void {
   try {
-    client.destroy();
+    release();
   } catch {
-    // Already destroyed or still busy in the SDK: it holds no media of ours any more.
+    // The SDK object is forgotten all the same; it holds no media of ours any more.
   }
 }

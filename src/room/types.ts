@@ -15,11 +15,13 @@ export type LiveRoomErrorCode =
   | 'credentials-failed'
   | 'unsupported-browser'
   | 'join-failed'
+  | 'leave-failed'
   | 'permission-denied'
   | 'device-not-found'
   | 'device-busy'
   | 'switch-role-failed'
   | 'publish-failed'
+  | 'co-anchor-failed'
   | 'connection-lost'
   | 'kicked';
 

@@ -531,6 +531,57 @@ describe('LiveRoomController', () => {
     });
   });
 
+  describe('an SDK call that throws where no step expects it', () => {
+    const broken = () => {
+      throw new TypeError('the SDK tripped');
+    };
+
+    it('stopCoAnchor(): reported as co-anchor-failed, still joined, off stage with the camera off', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      await controller.startCoAnchor();
+      const log = record(controller);
+      backend.client.unpublish = broken;
+      await controller.stopCoAnchor();
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['co-anchor-failed']);
+      expect(controller.state).to.include({ connectionState: 'joined', coAnchorState: 'idle', localStream: null });
+      expect(liveCapturedTracks()).to.have.length(0);
+    });
+
+    it('leave(): reported as leave-failed, and the room is left', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      const log = record(controller);
+      const client = backend.client;
+      client.leave = broken;
+      await controller.leave();
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['leave-failed']);
+      expect(controller.state.connectionState).to.equal('left');
+      client.joinedRoom = null;
+      client.destroy();
+    });
+
+    it('a failed auto-publish whose clean-up trips: publish-failed, and the room stays joined', async () => {
+      const createStream = backend.createStream.bind(backend);
+      backend.createStream = (config) => {
+        const stream = createStream(config);
+        const stop = stream.stop.bind(stream);
+        stream.stop = () => {
+          stop();
+          broken();
+        };
+        return stream;
+      };
+      backend.fail('publish', new TrtcCodedError('publish refused', 0x4005));
+      const log = record(controller);
+      controller.configure({ ...VALID, userId: 'host', role: 'anchor', autoPublish: true });
+      await controller.join();
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['publish-failed']);
+      expect(controller.state).to.include({ connectionState: 'joined', coAnchorState: 'idle', localStream: null });
+      expect(liveCapturedTracks()).to.have.length(0);
+    });
+  });
+
   describe('remote streams and views', () => {
     beforeEach(async () => {
       controller.configure(VALID);
