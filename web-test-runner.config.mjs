@@ -6,6 +6,7 @@ import { packageFactsPlugin } from './scripts/package-facts.mjs';
 import { createNetworkGuard } from './scripts/network-guard.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { demoCheckPlugin } from './scripts/demo-check.mjs';
+import { credentialsEndpoint } from './scripts/credentials-endpoint.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -27,6 +28,8 @@ export default {
     // test/package/*.test.ts ask Node for what only Node can tell: schema, source, module resolution, tsc.
     packageFactsPlugin(),
   ],
+  // test/room: a credentials-url endpoint on the test server, reachable from a second origin.
+  middleware: [credentialsEndpoint()],
   browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests
   // count frames: one test page at a time, one browser at a time.

@@ -14,9 +14,13 @@ export interface ValidRoomConfig {
 
 /** A setting that is missing or malformed; `field` names the attribute at fault. */
 export class ConfigError extends Error {
-  constructor(readonly field: ConfigField) {
+  /** `reason` says more than the field's sentence, for developers (English). */
+  constructor(
+    readonly field: ConfigField,
+    reason?: string,
+  ) {
     // The sentence the page shows for this field, in English.
-    super(en.invalidField[field]);
+    super(reason ?? en.invalidField[field]);
     this.name = 'ConfigError';
   }
 }
@@ -61,14 +65,27 @@ export function parseRole(value: unknown): RoomRole {
   return check(raw as RoomRole, raw === 'audience' || raw === 'anchor', 'user-role');
 }
 
-export function parseCredentialsUrl(value: unknown, base: string): URL | null {
+/**
+ * Where to fetch credentials from. A URL on another origin than the page is refused unless the
+ * page opts in (`crossOrigin`): signatures are secrets, and a typo'd or injected URL must not send
+ * the viewer's cookies, or take a signature from, a server the site does not mean to trust.
+ */
+export function parseCredentialsUrl(value: unknown, base: string, pageOrigin: string, crossOrigin: boolean): URL | null {
   const raw = text(value);
   if (raw === '') return null;
+  let url: URL;
   try {
-    return new URL(raw, base);
+    url = new URL(raw, base);
   } catch {
     throw new ConfigError('credentials-url');
   }
+  if (url.origin !== pageOrigin && !crossOrigin) {
+    throw new ConfigError(
+      'credentials-url',
+      `${url.origin} is another origin than the page's (${pageOrigin}); set credentials-cross-origin (credentialsCrossOrigin: true) to fetch credentials from it`,
+    );
+  }
+  return url;
 }
 
 /**

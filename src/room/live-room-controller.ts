@@ -196,6 +196,7 @@ export class LiveRoomController {
     const target: JoinTarget = {
       ...this.#config,
       autoPublish: this.#config.autoPublish === true,
+      credentialsCrossOrigin: this.#config.credentialsCrossOrigin === true,
       sdk: this.sdk,
       backend: this.backend,
     };
@@ -419,12 +420,14 @@ export class LiveRoomController {
     try {
       const { backend } = requested;
       if (!requested.sdk && backend !== 'trtc' && backend !== 'loopback') throw new ConfigError('backend');
-      const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
+      const crossOrigin = requested.credentialsCrossOrigin === true;
+      const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI, location.origin, crossOrigin);
       if (credentialsUrl) {
         failure = 'credentials-failed';
         // The global fetch is looked up when used, so a page may replace it after the room is made.
         const response = await (this.#fetch ?? fetch)(credentialsUrl, {
-          credentials: 'same-origin',
+          // A server the page chose to trust across origins recognises the viewer by cookie.
+          credentials: crossOrigin ? 'include' : 'same-origin',
           headers: { accept: 'application/json' },
         });
         if (!response.ok) throw new Error(`${credentialsUrl.pathname} answered ${response.status}`);

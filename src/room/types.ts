@@ -87,6 +87,8 @@ export interface LiveRoomConfig {
   userId?: string | null;
   userSig?: string | null;
   credentialsUrl?: string | null;
+  /** Allow `credentialsUrl` on another origin than the page's, fetched with cookies included. */
+  credentialsCrossOrigin?: boolean;
   role?: RoomRole | string | null;
   autoPublish?: boolean;
 }

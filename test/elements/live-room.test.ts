@@ -42,11 +42,19 @@ describe('<trtc-live-room>', () => {
       userId: 'viewer_42',
       userSig: SECRET,
       credentialsUrl: null,
+      credentialsCrossOrigin: false,
       role: 'anchor',
       autoPublish: true,
     });
     expect(element.hasAttribute('user-sig')).to.be.false;
     element.remove();
+  });
+
+  it('passes credentials-cross-origin on as a boolean ("false" is false)', async () => {
+    const allowed = await room(html`<fake-live-room room-id="1" credentials-url="https://id.example.test/sig" credentials-cross-origin></fake-live-room>`);
+    expect(allowed.fake.configured.at(-1)).to.include({ credentialsCrossOrigin: true });
+    const refused = await room(html`<fake-live-room room-id="1" credentials-cross-origin="false"></fake-live-room>`);
+    expect(refused.fake.configured.at(-1)).to.include({ credentialsCrossOrigin: false });
   });
 
   it('does not join with `manual`, but does with manual="false"', async () => {

@@ -329,6 +329,60 @@ describe('LiveRoomController', () => {
       expect(requests).to.have.length(2);
       expect(controller.state.connectionState).to.equal('joined');
     });
+
+    describe('on another origin', () => {
+      /** The test server under its other loopback name: the same server, another origin. */
+      const otherOrigin = () => {
+        const url = new URL(location.href);
+        url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+        return url.origin;
+      };
+      const ENDPOINT = '/__test/credentials?userId=server_user';
+
+      /** The real fetch, recording what the room asked for. */
+      function recordingFetch() {
+        const requests: { url: string; credentials: RequestCredentials | undefined }[] = [];
+        const fetcher: typeof fetch = (input, init) => {
+          requests.push({ url: String(input), credentials: init?.credentials });
+          return fetch(input, init);
+        };
+        return { requests, fetcher };
+      }
+
+      it('same origin: fetched with same-origin credentials', async () => {
+        const { requests, fetcher } = recordingFetch();
+        controller = new LiveRoomController({ sdk: backend, fetch: fetcher });
+        controller.configure({ roomId: '8888', credentialsUrl: ENDPOINT });
+        await controller.join();
+        expect(controller.state).to.include({ connectionState: 'joined', userId: 'server_user' });
+        expect(requests).to.deep.equal([{ url: new URL(ENDPOINT, location.href).href, credentials: 'same-origin' }]);
+      });
+
+      it('refused without the opt-in, saying so and naming credentials-cross-origin, before any request', async () => {
+        const { requests, fetcher } = recordingFetch();
+        controller = new LiveRoomController({ sdk: backend, fetch: fetcher });
+        const log = record(controller);
+        controller.configure({ roomId: '8888', credentialsUrl: `${otherOrigin()}${ENDPOINT}` });
+        await controller.join();
+        expect(requests).to.deep.equal([]);
+        expect(controller.state.connectionState).to.equal('failed');
+        const [error] = log.of('trtc-error');
+        expect(error).to.include({ code: 'invalid-config', field: 'credentials-url', recoverable: false });
+        expect(error.message).to.include('another origin').and.to.include('credentials-cross-origin');
+        expect(backend.clients).to.have.length(0);
+      });
+
+      it('allowed with credentialsCrossOrigin: fetched with the cookies included', async () => {
+        const { requests, fetcher } = recordingFetch();
+        controller = new LiveRoomController({ sdk: backend, fetch: fetcher });
+        const url = `${otherOrigin()}${ENDPOINT}`;
+        controller.configure({ roomId: '8888', credentialsUrl: url, credentialsCrossOrigin: true });
+        await controller.join();
+        expect(controller.state).to.include({ connectionState: 'joined', userId: 'server_user' });
+        expect(requests).to.deep.equal([{ url, credentials: 'include' }]);
+        expect(backend.client.config).to.include({ sdkAppId: 1400000001, userSig: 'signature-from-the-test-server' });
+      });
+    });
   });
 
   describe('co-anchoring', () => {

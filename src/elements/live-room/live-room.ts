@@ -23,7 +23,7 @@ import { liveRoomStyles } from './live-room.styles.js';
 /** Settings that change who or where we are: a joined room leaves and joins again. */
 const IDENTITY_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk'] as const;
 /** Every setting: an automatic room that is idle or failed tries again when one changes. */
-const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl', 'autoPublish', 'manual'] as const;
+const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual'] as const;
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
 /** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
@@ -91,6 +91,7 @@ export class TrtcLiveRoomElement extends LitElement {
     userId: { attribute: 'user-id' },
     userSig: { attribute: 'user-sig' },
     credentialsUrl: { attribute: 'credentials-url' },
+    credentialsCrossOrigin: { attribute: 'credentials-cross-origin', converter: booleanAttribute },
     userRole: { attribute: 'user-role' },
     backend: {},
     manual: { converter: booleanAttribute },
@@ -113,8 +114,19 @@ export class TrtcLiveRoomElement extends LitElement {
    */
   userSig: string | null = null;
 
-  /** A same-site URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join. */
+  /**
+   * A URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join and again when
+   * the signature has expired. It must be on the page's origin unless `credentials-cross-origin`
+   * is set; otherwise the room fails with `invalid-config` (field `credentials-url`).
+   */
   credentialsUrl: string | null = null;
+
+  /**
+   * Allow a `credentials-url` on another origin than the page's. It is then fetched with the
+   * viewer's cookies included (`credentials: 'include'`), so that server can recognise the viewer;
+   * it must answer with CORS headers naming this origin and allowing credentials.
+   */
+  credentialsCrossOrigin = false;
 
   /** The role to join with: `audience` (default) or `anchor`. */
   userRole: string = 'audience';
@@ -188,6 +200,7 @@ export class TrtcLiveRoomElement extends LitElement {
       userId: this.userId,
       userSig: this.userSig,
       credentialsUrl: this.credentialsUrl,
+      credentialsCrossOrigin: this.credentialsCrossOrigin,
       role: this.userRole,
       autoPublish: this.autoPublish,
     });
