@@ -16,6 +16,7 @@ import type {
 import { ConfigError, parseCredentialsUrl, parseCredentials, validateConfig, type ValidRoomConfig } from './config.js';
 import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
 import { assignStreams, byDocumentOrder } from './remote-views.js';
+import { INITIAL_STATE, RoomStore, safely, shallowEqual, type EventListener, type StateListener } from './room-store.js';
 import type {
   ApproveCoAnchor,
   CoAnchorOptions,
@@ -23,7 +24,6 @@ import type {
   KickedDetail,
   LiveRoomConfig,
   LiveRoomErrorCode,
-  LiveRoomEvent,
   LiveRoomEventMap,
   LiveRoomState,
   LocalView,
@@ -42,8 +42,6 @@ export interface LiveRoomControllerOptions {
   fetch?: typeof fetch;
 }
 
-type StateListener = (state: LiveRoomState) => void;
-type EventListener = (event: LiveRoomEvent) => void;
 
 /** A stream and the view container it plays in, if any: a stream plays in one place at a time. */
 interface Playback<S extends TrtcStream> {
@@ -78,17 +76,6 @@ interface Session {
 /** What `#unlessSuperseded()` gives instead of a step's result once a newer request took over. */
 const SUPERSEDED = Symbol('superseded');
 
-const INITIAL_STATE: LiveRoomState = Object.freeze({
-  connectionState: 'idle',
-  coAnchorState: 'idle',
-  role: 'audience',
-  roomId: null,
-  userId: null,
-  remoteStreams: Object.freeze([]),
-  localStream: null,
-  error: null,
-  canPublish: null,
-});
 
 /** Plays `entry` in `container` unless it plays there already (moving it from where it played). */
 function playIn(entry: Playback<TrtcStream>, container: HTMLDivElement, options: TrtcPlayOptions): Promise<void> {
@@ -125,10 +112,6 @@ function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
   return keys.every((key) => (key === 'sdk' ? a.sdk === b.sdk : String(a[key] ?? '') === String(b[key] ?? '')));
 }
 
-function shallowEqual<T extends object>(a: T, b: T): boolean {
-  const keys = Object.keys(a) as (keyof T)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
-}
 
 /**
  * Owns one TRTC client for one live room and brokers its state to any number of views.
@@ -144,10 +127,8 @@ export class LiveRoomController {
   approveCoAnchor: ApproveCoAnchor | undefined;
 
   #fetch: typeof fetch | undefined;
-  #state: LiveRoomState = INITIAL_STATE;
+  readonly #store = new RoomStore();
   #config: LiveRoomConfig = {};
-  #stateListeners = new Set<StateListener>();
-  #eventListeners = new Set<EventListener>();
   #queue: Promise<void> = Promise.resolve();
   /** Bumped whenever in-flight work must stop: each async step compares it after every await. */
   #generation = 0;
@@ -172,19 +153,17 @@ export class LiveRoomController {
   }
 
   get state(): LiveRoomState {
-    return this.#state;
+    return this.#store.state;
   }
 
   /** Calls `listener` with each new state (not with the current one). Returns an unsubscribe function. */
   subscribe(listener: StateListener): () => void {
-    this.#stateListeners.add(listener);
-    return () => this.#stateListeners.delete(listener);
+    return this.#store.subscribe(listener);
   }
 
   /** Calls `listener` with each discrete event. Returns a function that stops listening. */
   listen(listener: EventListener): () => void {
-    this.#eventListeners.add(listener);
-    return () => this.#eventListeners.delete(listener);
+    return this.#store.listen(listener);
   }
 
   /** Stores settings for the next `join()`; a joined room keeps its settings until then. */
@@ -203,9 +182,9 @@ export class LiveRoomController {
     if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
       return this.#enqueue('join', async () => {
         // The browser will not gain WebRTC by trying again: the room keeps saying so, once.
-        if (this.#state.error?.code === 'unsupported-browser') return;
+        if (this.#store.state.error?.code === 'unsupported-browser') return;
         // Not in the room and not on the way in or out: join again.
-        const { connectionState } = this.#state;
+        const { connectionState } = this.#store.state;
         const outside = connectionState === 'idle' || connectionState === 'left' || connectionState === 'failed';
         if (!this.#session && outside) await this.#join(target, this.#generation);
       });
@@ -242,8 +221,7 @@ export class LiveRoomController {
   /** Leaves the room and forgets every listener and view. */
   async dispose(): Promise<void> {
     await this.leave();
-    this.#stateListeners.clear();
-    this.#eventListeners.clear();
+    this.#store.clear();
     for (const view of this.#remoteViews.keys()) this.#stopRemoteIn(view);
     this.#remoteViews.clear();
     this.#localViews = [];
@@ -292,20 +270,8 @@ export class LiveRoomController {
 
   // ---- state and events -------------------------------------------------------------------
 
-  /**
-   * Tells subscribers about a real change. A change of the co-anchor state is also announced as
-   * `trtc-co-anchor-change` (`denied`: the approval hook said no).
-   */
   #setState(patch: Partial<LiveRoomState>, denied = false): void {
-    const previous = this.#state;
-    const next = { ...previous, ...patch };
-    if (shallowEqual(next, previous)) return;
-    this.#state = Object.freeze(next);
-    for (const listener of [...this.#stateListeners]) this.#safely(() => listener(this.#state));
-    const { coAnchorState: state } = next;
-    if (state !== previous.coAnchorState) {
-      this.#emit('trtc-co-anchor-change', Object.freeze({ state, previousState: previous.coAnchorState, denied }));
-    }
+    this.#store.set(patch, denied);
   }
 
   /**
@@ -314,12 +280,11 @@ export class LiveRoomController {
    */
   #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
     this.#setState({ coAnchorState: 'idle' });
-    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#state.canPublish, ...patch });
+    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#store.state.canPublish, ...patch });
   }
 
   #emit<K extends keyof LiveRoomEventMap>(type: K, detail: LiveRoomEventMap[K]): void {
-    const event = { type, detail } as LiveRoomEvent;
-    for (const listener of [...this.#eventListeners]) this.#safely(() => listener(event));
+    this.#store.emit(type, detail);
   }
 
   /**
@@ -330,17 +295,6 @@ export class LiveRoomController {
     const error = errorDetail(code, cause, [this.#config.userSig, session?.config.userSig]);
     this.#setState({ ...patch, error });
     this.#emit('trtc-error', error);
-  }
-
-  /** A page author's listener that throws must not derail the room; surface it asynchronously. */
-  #safely(callback: () => void): void {
-    try {
-      callback();
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
   }
 
   #nextGeneration(): Promise<void> {
@@ -375,7 +329,7 @@ export class LiveRoomController {
    * co-anchoring in `idle` with the camera off.
    */
   #enqueue(kind: 'join' | 'leave' | 'co-anchor', operation: () => Promise<void>): Promise<void> {
-    const run = this.#queue.then(operation).catch((error: unknown) => this.#safely(() => this.#settleEscaped(kind, error)));
+    const run = this.#queue.then(operation).catch((error: unknown) => safely(() => this.#settleEscaped(kind, error)));
     this.#queue = run;
     return run;
   }
@@ -400,7 +354,7 @@ export class LiveRoomController {
   }
 
   #identity(session: Session): RoomIdentityDetail {
-    return Object.freeze({ roomId: session.config.roomId, userId: session.config.userId, role: this.#state.role });
+    return Object.freeze({ roomId: session.config.roomId, userId: session.config.userId, role: this.#store.state.role });
   }
 
   // ---- joining and leaving ----------------------------------------------------------------
@@ -501,11 +455,11 @@ export class LiveRoomController {
     /** Who to announce as having left: only a join that was announced (trtc-joined) and completed. */
     let left: RoomIdentityDetail | undefined;
     if (session) {
-      const { connectionState } = this.#state;
+      const { connectionState } = this.#store.state;
       const announced = connectionState === 'joined' || connectionState === 'reconnecting';
       this.#setState({ connectionState: 'leaving' });
       // A request still waiting for its answer has nothing to stop: it simply ends with the room.
-      if (this.#state.coAnchorState !== 'idle' && this.#state.coAnchorState !== 'requesting') this.#setState({ coAnchorState: 'stopping' });
+      if (this.#store.state.coAnchorState !== 'idle' && this.#store.state.coAnchorState !== 'requesting') this.#setState({ coAnchorState: 'stopping' });
       await this.#closeLocal(session);
       if (session.joined) {
         if (announced) left = this.#identity(session);
@@ -514,7 +468,7 @@ export class LiveRoomController {
       }
       this.#releaseSession(session);
     }
-    if (this.#state.connectionState !== 'idle') this.#reset('left');
+    if (this.#store.state.connectionState !== 'idle') this.#reset('left');
     if (left) this.#emit('trtc-left', left);
   }
 
@@ -592,7 +546,7 @@ export class LiveRoomController {
       'mute-video': mute({ videoMuted: true }),
       'unmute-video': mute({ videoMuted: false }),
       'connection-state-changed': ({ state }) => {
-        const { connectionState } = this.#state;
+        const { connectionState } = this.#store.state;
         if (connectionState !== 'joined' && connectionState !== 'reconnecting') return;
         if (state === 'RECONNECTING') this.#setState({ connectionState: 'reconnecting' });
         else if (state === 'CONNECTED') this.#setState({ connectionState: 'joined' });
@@ -706,13 +660,13 @@ export class LiveRoomController {
     try {
       do {
         this.#syncAgain = false;
-        for (const [view, snapshot] of assignStreams([...this.#remoteViews.keys()], this.#state.remoteStreams)) {
+        for (const [view, snapshot] of assignStreams([...this.#remoteViews.keys()], this.#store.state.remoteStreams)) {
           const shown = this.#remoteViews.get(view) ?? null;
           if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
           if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
           if (shown !== snapshot) {
             this.#remoteViews.set(view, snapshot);
-            this.#safely(() => view.show(snapshot));
+            safely(() => view.show(snapshot));
           }
         }
       } while (this.#syncAgain);
@@ -739,7 +693,7 @@ export class LiveRoomController {
     const view = [...this.#localViews].sort(byDocumentOrder)[0];
     for (const other of this.#localViews) if (other !== view) other.show(false);
     // The preview plays once the camera is initialized, which is when state.localStream appears.
-    if (!local || !this.#state.localStream || !view || local.container === view.container) return;
+    if (!local || !this.#store.state.localStream || !view || local.container === view.container) return;
     view.show(true);
     playIn(local, view.container, { muted: true, mirror: view.mirror }).catch(() => {
       // A muted local preview is never blocked by autoplay policy; a failure leaves it blank.
@@ -751,8 +705,8 @@ export class LiveRoomController {
   async #startCoAnchor(options: CoAnchorOptions, generation: number): Promise<void> {
     const session = this.#session;
     const current = () => generation === this.#generation && this.#session === session;
-    if (!session || this.#state.connectionState !== 'joined' || this.#state.coAnchorState !== 'idle') return;
-    const asAudience = this.#state.role === 'audience';
+    if (!session || this.#store.state.connectionState !== 'joined' || this.#store.state.coAnchorState !== 'idle') return;
+    const asAudience = this.#store.state.role === 'audience';
 
     if (asAudience && this.approveCoAnchor) {
       this.#setState({ coAnchorState: 'requesting' });
@@ -824,13 +778,13 @@ export class LiveRoomController {
 
   /** Stops publishing the local stream, if it is published (a failure changes nothing), and releases it. */
   async #closeLocal(session: Session): Promise<void> {
-    if (session.local && this.#state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
+    if (session.local && this.#store.state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
     this.#releaseLocal(session);
   }
 
   async #stopCoAnchor(): Promise<void> {
     const session = this.#session;
-    if (!session || this.#state.coAnchorState !== 'live') return;
+    if (!session || this.#store.state.coAnchorState !== 'live') return;
     this.#setState({ coAnchorState: 'stopping' });
     await this.#rollBackCoAnchor(session);
     if (this.#session === session) this.#setState({ coAnchorState: 'idle' });
