@@ -1,5 +1,5 @@
 import { inRange, NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE, STRING_ROOM_ID, USER_ID } from '../backends/trtc-limits.js';
-import { en } from '../i18n/messages.js';
+import { FIELD_MESSAGES } from './developer-messages.js';
 import type { ConfigField, LiveRoomConfig, RoomRole } from './types.js';
 
 /** Settings that passed validation: safe to hand to the SDK. */
@@ -19,15 +19,14 @@ export class ConfigError extends Error {
     readonly field: ConfigField,
     reason?: string,
   ) {
-    // The sentence the page shows for this field, in English.
-    super(reason ?? en.invalidField[field]);
+    super(reason ?? FIELD_MESSAGES[field]);
     this.name = 'ConfigError';
   }
 }
 
 const DIGITS = /^\d+$/;
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return String(value ?? '').trim();
 }
 
@@ -56,36 +55,13 @@ export function parseUserId(value: unknown): string {
   return check(raw, USER_ID.test(raw), 'user-id');
 }
 
-function parseUserSig(value: string): string {
+export function parseUserSig(value: string): string {
   return check(value, value !== '', 'user-sig');
 }
 
 export function parseRole(value: unknown): RoomRole {
   const raw = text(value) || 'audience';
   return check(raw as RoomRole, raw === 'audience' || raw === 'anchor', 'user-role');
-}
-
-/**
- * Where to fetch credentials from. A URL on another origin than the page is refused unless the
- * page opts in (`crossOrigin`): signatures are secrets, and a typo'd or injected URL must not send
- * the viewer's cookies, or take a signature from, a server the site does not mean to trust.
- */
-export function parseCredentialsUrl(value: unknown, base: string, pageOrigin: string, crossOrigin: boolean): URL | null {
-  const raw = text(value);
-  if (raw === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    throw new ConfigError('credentials-url');
-  }
-  if (url.origin !== pageOrigin && !crossOrigin) {
-    throw new ConfigError(
-      'credentials-url',
-      `${url.origin} is another origin than the page's (${pageOrigin}); set credentials-cross-origin (credentialsCrossOrigin: true) to fetch credentials from it`,
-    );
-  }
-  return url;
 }
 
 /**
@@ -101,16 +77,5 @@ export function validateConfig(config: LiveRoomConfig): ValidRoomConfig {
     userSig: parseUserSig(text(config.userSig)),
     role: parseRole(config.role),
     autoPublish: config.autoPublish === true,
-  };
-}
-
-/** Reads `{ sdkAppId, userId, userSig }` from a credentials endpoint's JSON. */
-export function parseCredentials(json: unknown): { sdkAppId: number; userId: string; userSig: string } {
-  const body = (json ?? {}) as Record<string, unknown>;
-  return {
-    sdkAppId: parseSdkAppId(body.sdkAppId),
-    userId: parseUserId(body.userId),
-    // Taken as sent (the room trims it when it joins); anything but text is the endpoint's fault.
-    userSig: parseUserSig(typeof body.userSig === 'string' ? body.userSig : ''),
   };
 }

@@ -13,7 +13,8 @@ import type {
   TrtcStreamInfo,
   TrtcUserInfo,
 } from '../backends/types.js';
-import { ConfigError, parseCredentialsUrl, parseCredentials, validateConfig, type ValidRoomConfig } from './config.js';
+import { ConfigError, validateConfig, type ValidRoomConfig } from './config.js';
+import { fetchCredentials, parseCredentialsUrl, type Credentials } from './credentials.js';
 import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
 import { assignStreams, byDocumentOrder } from './remote-views.js';
 import { INITIAL_STATE, RoomStore, safely, shallowEqual, type EventListener, type StateListener } from './room-store.js';
@@ -369,7 +370,7 @@ export class LiveRoomController {
 
     // Names the failure if the step under way throws.
     let failure: LiveRoomErrorCode = 'invalid-config';
-    let credentials: Awaited<ReturnType<typeof parseCredentials>> | undefined;
+    let credentials: Credentials | undefined;
     let session: Session | undefined;
     try {
       const { backend } = requested;
@@ -379,14 +380,9 @@ export class LiveRoomController {
       if (credentialsUrl) {
         failure = 'credentials-failed';
         // The global fetch is looked up when used, so a page may replace it after the room is made.
-        const response = await (this.#fetch ?? fetch)(credentialsUrl, {
-          // A server the page chose to trust across origins recognises the viewer by cookie.
-          credentials: crossOrigin ? 'include' : 'same-origin',
-          headers: { accept: 'application/json' },
-        });
-        if (!response.ok) throw new Error(`${credentialsUrl.pathname} answered ${response.status}`);
-        credentials = parseCredentials(await response.json());
-        if (!current()) return;
+        const fetched = await this.#unlessSuperseded(generation, fetchCredentials(credentialsUrl, crossOrigin, this.#fetch ?? fetch));
+        if (fetched === SUPERSEDED) return;
+        credentials = fetched;
         failure = 'invalid-config';
       }
       const config = validateConfig({ ...requested, ...credentials });
