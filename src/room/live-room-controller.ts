@@ -6,9 +6,7 @@ import type {
   TrtcClientEventMap,
   TrtcHandler,
   TrtcLocalStream,
-  TrtcPlayOptions,
   TrtcRemoteStream,
-  TrtcStream,
   TrtcStreamEventMap,
   TrtcStreamInfo,
   TrtcUserInfo,
@@ -16,7 +14,8 @@ import type {
 import { ConfigError, validateConfig, type ValidRoomConfig } from './config.js';
 import { fetchCredentials, parseCredentialsUrl, type Credentials } from './credentials.js';
 import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
-import { assignStreams, byDocumentOrder } from './remote-views.js';
+import { streamKey } from './stream-key.js';
+import { ViewRouter, type Playback } from './view-router.js';
 import { INITIAL_STATE, RoomStore, safely, shallowEqual, type EventListener, type StateListener } from './room-store.js';
 import type {
   ApproveCoAnchor,
@@ -31,7 +30,6 @@ import type {
   RemoteStreamSnapshot,
   RemoteView,
   RoomIdentityDetail,
-  StreamType,
 } from './types.js';
 
 export interface LiveRoomControllerOptions {
@@ -43,12 +41,6 @@ export interface LiveRoomControllerOptions {
   fetch?: typeof fetch;
 }
 
-
-/** A stream and the view container it plays in, if any: a stream plays in one place at a time. */
-interface Playback<S extends TrtcStream> {
-  readonly stream: S;
-  container: HTMLDivElement | null;
-}
 
 interface RemoteEntry extends Playback<TrtcRemoteStream> {
   /** What `state.remoteStreams` says about it. */
@@ -77,26 +69,6 @@ interface Session {
 /** What `#unlessSuperseded()` gives instead of a step's result once a newer request took over. */
 const SUPERSEDED = Symbol('superseded');
 
-
-/** Plays `entry` in `container` unless it plays there already (moving it from where it played). */
-function playIn(entry: Playback<TrtcStream>, container: HTMLDivElement, options: TrtcPlayOptions): Promise<void> {
-  if (entry.container === container) return Promise.resolve();
-  if (entry.container) entry.stream.stop();
-  entry.container = container;
-  return entry.stream.play(container, options);
-}
-
-/** Stops `entry` if it plays in `container`; says whether it did. */
-function stopIn(entry: Playback<TrtcStream> | null | undefined, container: HTMLDivElement): boolean {
-  if (entry?.container !== container) return false;
-  entry.stream.stop();
-  entry.container = null;
-  return true;
-}
-
-function streamKey(userId: string, type: StreamType): string {
-  return `${userId}:${type}`;
-}
 
 /** Something with TRTC-style `on`/`off` for the events in `M`: a client or a stream. */
 interface Emitter<M> {
@@ -139,11 +111,14 @@ export class LiveRoomController {
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
   #session: Session | null = null;
-  /** Every attached remote view, in attach order, and the stream it shows. */
-  #remoteViews = new Map<RemoteView, RemoteStreamSnapshot | null>();
-  #localViews: LocalView[] = [];
-  #syncingViews = false;
-  #syncAgain = false;
+  readonly #router = new ViewRouter({
+    remote: (key) => this.#session?.remote.get(key),
+    stopped: (key) => this.#patchRemote(key, { playing: false }),
+    playFailed: (key, playback, error) => {
+      const entry = this.#session?.remote.get(key);
+      if (entry === playback && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
+    },
+  });
 
   constructor(options: LiveRoomControllerOptions = {}) {
     this.sdk = options.sdk;
@@ -223,35 +198,15 @@ export class LiveRoomController {
   async dispose(): Promise<void> {
     await this.leave();
     this.#store.clear();
-    for (const view of this.#remoteViews.keys()) this.#stopRemoteIn(view);
-    this.#remoteViews.clear();
-    this.#localViews = [];
+    this.#router.clear();
   }
 
   attachRemoteView(view: RemoteView): () => void {
-    this.#remoteViews.set(view, null);
-    this.#syncRemoteViews();
-    return () => {
-      if (!this.#remoteViews.has(view)) return;
-      const shown = this.#remoteViews.get(view);
-      // Forgotten first, so the syncs that stopping it causes do not give it a stream again.
-      this.#remoteViews.delete(view);
-      this.#stopRemoteIn(view, shown);
-      this.#syncRemoteViews();
-    };
+    return this.#router.attachRemote(view);
   }
 
   attachLocalView(view: LocalView): () => void {
-    this.#localViews.push(view);
-    this.#syncLocalView();
-    return () => {
-      const index = this.#localViews.indexOf(view);
-      if (index === -1) return;
-      this.#localViews.splice(index, 1);
-      stopIn(this.#session?.local, view.container);
-      view.show(false);
-      this.#syncLocalView();
-    };
+    return this.#router.attachLocal(view);
   }
 
   /** Retries playback the browser blocked; call it from a user gesture such as a click. */
@@ -503,7 +458,7 @@ export class LiveRoomController {
     // The camera goes off even if the SDK trips over stopping the player.
     quietly(() => local.stream.stop());
     quietly(() => local.stream.close());
-    for (const view of this.#localViews) view.show(false);
+    this.#router.localChanged(null);
     this.#setState({ localStream: null });
   }
 
@@ -601,8 +556,8 @@ export class LiveRoomController {
       }),
     };
     session.remote.set(key, entry);
-    // Views take it up once it is subscribed, and so playable.
-    this.#publishRemote(session, false);
+    // Views take it up now and play it once it is subscribed.
+    this.#publishRemote(session);
     this.#emit('trtc-stream-added', entry.snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
       // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
@@ -624,8 +579,11 @@ export class LiveRoomController {
     if (!session || !entry) return;
     const next = { ...entry.snapshot, ...patch };
     if (shallowEqual(next, entry.snapshot)) return;
+    const previous = entry.snapshot;
     entry.snapshot = Object.freeze(next);
-    this.#publishRemote(session);
+    const list = this.#store.state.remoteStreams.map((snapshot) => (snapshot === previous ? entry.snapshot : snapshot));
+    this.#setState({ remoteStreams: Object.freeze(list) });
+    this.#router.streamUpdated(entry.snapshot);
   }
 
   #dropRemote(session: Session, key: string, announce: boolean): void {
@@ -638,62 +596,11 @@ export class LiveRoomController {
     if (announce) this.#emit('trtc-stream-removed', entry.snapshot);
   }
 
-  /** The session's remote streams become `state.remoteStreams`; the views follow unless told not to. */
-  #publishRemote(session: Session, syncViews = true): void {
-    this.#setState({ remoteStreams: Object.freeze([...session.remote.values()].map((entry) => entry.snapshot)) });
-    if (syncViews) this.#syncRemoteViews();
-  }
-
-  // ---- views ------------------------------------------------------------------------------
-
-  #syncRemoteViews(): void {
-    // Playing and stopping patch stream state, which asks for another sync: run those afterwards.
-    if (this.#syncingViews) {
-      this.#syncAgain = true;
-      return;
-    }
-    this.#syncingViews = true;
-    try {
-      do {
-        this.#syncAgain = false;
-        for (const [view, snapshot] of assignStreams([...this.#remoteViews.keys()], this.#store.state.remoteStreams)) {
-          const shown = this.#remoteViews.get(view) ?? null;
-          if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
-          if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
-          if (shown !== snapshot) {
-            this.#remoteViews.set(view, snapshot);
-            safely(() => view.show(snapshot));
-          }
-        }
-      } while (this.#syncAgain);
-    } finally {
-      this.#syncingViews = false;
-    }
-  }
-
-  #playRemoteIn(view: RemoteView, key: string): void {
-    const session = this.#session;
-    const entry = session?.remote.get(key);
-    if (!session || !entry) return;
-    playIn(entry, view.container, { objectFit: view.objectFit, muted: view.muted }).catch((error: unknown) => {
-      if (this.#session === session && session.remote.get(key) === entry && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
-    });
-  }
-
-  #stopRemoteIn(view: RemoteView, shown = this.#remoteViews.get(view)): void {
-    if (shown && stopIn(this.#session?.remote.get(shown.key), view.container)) this.#patchRemote(shown.key, { playing: false });
-  }
-
-  #syncLocalView(): void {
-    const local = this.#session?.local;
-    const view = [...this.#localViews].sort(byDocumentOrder)[0];
-    for (const other of this.#localViews) if (other !== view) other.show(false);
-    // The preview plays once the camera is initialized, which is when state.localStream appears.
-    if (!local || !this.#store.state.localStream || !view || local.container === view.container) return;
-    view.show(true);
-    playIn(local, view.container, { muted: true, mirror: view.mirror }).catch(() => {
-      // A muted local preview is never blocked by autoplay policy; a failure leaves it blank.
-    });
+  /** A stream came or went: the session's remote streams become `state.remoteStreams`, and the views follow. */
+  #publishRemote(session: Session): void {
+    const list = Object.freeze([...session.remote.values()].map((entry) => entry.snapshot));
+    this.#setState({ remoteStreams: list });
+    this.#router.streamsChanged(list);
   }
 
   // ---- co-anchoring -----------------------------------------------------------------------
@@ -746,7 +653,8 @@ export class LiveRoomController {
         return;
       }
       showLocal(false);
-      this.#syncLocalView();
+      // The preview plays once the camera is initialized, which is when state.localStream appears.
+      this.#router.localChanged(session.local);
 
       failure = 'publish-failed';
       await session.client.publish(stream);
