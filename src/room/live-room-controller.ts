@@ -14,6 +14,7 @@ import type {
 import { ConfigError, validateConfig, type ValidRoomConfig } from './config.js';
 import { fetchCredentials, parseCredentialsUrl, type Credentials } from './credentials.js';
 import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
+import { failureOf, step } from './step-failure.js';
 import { streamKey } from './stream-key.js';
 import { ViewRouter, type Playback } from './view-router.js';
 import { INITIAL_STATE, RoomStore, safely, shallowEqual, type EventListener, type StateListener } from './room-store.js';
@@ -269,13 +270,13 @@ export class LiveRoomController {
    * answer) unless `generation` is superseded first; then it resolves `superseded` at once, and
    * what the step yields later goes to `discard` (so a camera that opens late is closed).
    */
-  async #unlessSuperseded<T>(generation: number, step: Promise<T>, discard: (value: T) => void = () => {}): Promise<T | typeof SUPERSEDED> {
+  async #unlessSuperseded<T>(generation: number, pending: Promise<T>, discard: (value: T) => void = () => {}): Promise<T | typeof SUPERSEDED> {
     const giveWay = (): typeof SUPERSEDED => {
-      step.then(discard, () => undefined);
+      pending.then(discard, () => undefined);
       return SUPERSEDED;
     };
     if (generation !== this.#generation) return giveWay();
-    const result = await Promise.race([step.then((value) => ({ value })), this.#superseded.then(() => null)]);
+    const result = await Promise.race([pending.then((value) => ({ value })), this.#superseded.then(() => null)]);
     return result ? result.value : giveWay();
   }
 
@@ -323,24 +324,23 @@ export class LiveRoomController {
     };
     this.#reset('joining');
 
-    // Names the failure if the step under way throws.
-    let failure: LiveRoomErrorCode = 'invalid-config';
     let credentials: Credentials | undefined;
     let session: Session | undefined;
     try {
       const { backend } = requested;
-      if (!requested.sdk && backend !== 'trtc' && backend !== 'loopback') throw new ConfigError('backend');
       const crossOrigin = requested.credentialsCrossOrigin === true;
-      const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI, location.origin, crossOrigin);
+      const credentialsUrl = await step('invalid-config', () => {
+        if (!requested.sdk && backend !== 'trtc' && backend !== 'loopback') throw new ConfigError('backend');
+        return parseCredentialsUrl(requested.credentialsUrl, document.baseURI, location.origin, crossOrigin);
+      });
       if (credentialsUrl) {
-        failure = 'credentials-failed';
         // The global fetch is looked up when used, so a page may replace it after the room is made.
-        const fetched = await this.#unlessSuperseded(generation, fetchCredentials(credentialsUrl, crossOrigin, this.#fetch ?? fetch));
+        const fetching = step('credentials-failed', () => fetchCredentials(credentialsUrl, crossOrigin, this.#fetch ?? fetch));
+        const fetched = await this.#unlessSuperseded(generation, fetching);
         if (fetched === SUPERSEDED) return;
         credentials = fetched;
-        failure = 'invalid-config';
       }
-      const config = validateConfig({ ...requested, ...credentials });
+      const config = await step('invalid-config', () => validateConfig({ ...requested, ...credentials }));
       this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
 
       if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
@@ -350,7 +350,6 @@ export class LiveRoomController {
         return;
       }
 
-      failure = 'join-failed';
       const sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
       if (!current()) return;
 
@@ -379,16 +378,18 @@ export class LiveRoomController {
       await client.join({ roomId: config.roomId, role: config.role });
     } catch (error) {
       if (!current()) return;
+      // What no step named is the SDK failing to load, create a client or join.
+      const { code, cause } = failureOf(error, 'join-failed');
       if (session) {
         this.#releaseSession(session);
-        if (credentials && !credentialRetry && trtcCodeOf(error) === JOIN_ROOM_FAILED) {
+        if (credentials && !credentialRetry && trtcCodeOf(cause) === JOIN_ROOM_FAILED) {
           // The signature may have expired: fetch fresh credentials once and try again.
           await this.#join(requested, generation, true);
           return;
         }
       }
       // The join cannot go on: settle in `failed` and say why.
-      this.#report(failure, error, { connectionState: 'failed' }, session);
+      this.#report(code, cause, { connectionState: 'failed' }, session);
       return;
     }
     session.joined = true;
@@ -625,27 +626,24 @@ export class LiveRoomController {
     }
     this.#setState({ coAnchorState: 'starting' });
 
-    // Names the failure if the step under way throws; `capture` is refined by what the browser said.
-    let failure: LiveRoomErrorCode | 'capture' = 'switch-role-failed';
     try {
       if (asAudience) {
-        await session.client.switchRole('anchor');
+        await step('switch-role-failed', () => session.client.switchRole('anchor'));
         session.switchedRole = true;
         if (!current()) return;
         this.#setState({ role: 'anchor' });
       }
 
-      failure = 'capture';
-      const stream = session.sdk.createStream({
-        userId: session.config.userId,
-        audio: options.audio !== false,
-        video: options.video !== false,
-      });
+      // What the browser or SDK said tells a denied camera from a missing or busy one.
+      const stream = await step(captureErrorCode, () =>
+        session.sdk.createStream({ userId: session.config.userId, audio: options.audio !== false, video: options.video !== false }),
+      );
       const showLocal = (published: boolean) =>
         this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
       session.local = { stream, container: null };
       // Released while the camera was starting: what it opens later is closed on arrival.
-      const captured = await this.#unlessSuperseded(generation, stream.initialize(), () => stream.close());
+      const capturing = step(captureErrorCode, () => stream.initialize());
+      const captured = await this.#unlessSuperseded(generation, capturing, () => stream.close());
       if (captured === SUPERSEDED) return;
       // Only a leave or the room ending (both supersede this request) releases it meanwhile.
       if (!current()) {
@@ -656,8 +654,7 @@ export class LiveRoomController {
       // The preview plays once the camera is initialized, which is when state.localStream appears.
       this.#router.localChanged(session.local);
 
-      failure = 'publish-failed';
-      await session.client.publish(stream);
+      await step('publish-failed', () => session.client.publish(stream));
       if (!current()) return;
       showLocal(true);
       this.#setState({ coAnchorState: 'live' });
@@ -666,7 +663,8 @@ export class LiveRoomController {
       await this.#rollBackCoAnchor(session);
       if (!current()) return;
       this.#setState({ coAnchorState: 'idle' });
-      this.#report(failure === 'capture' ? captureErrorCode(error) : failure, error);
+      const { code, cause } = failureOf(error, 'co-anchor-failed');
+      this.#report(code, cause);
     }
   }
 
