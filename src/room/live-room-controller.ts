@@ -2,22 +2,19 @@ import { JOIN_ROOM_FAILED, trtcCodeOf } from '../backends/error-codes.js';
 import { loadBackend, type BackendName } from '../backends/loader.js';
 import type {
   TrtcBackend,
-  TrtcClient,
   TrtcClientEventMap,
-  TrtcHandler,
-  TrtcLocalStream,
   TrtcRemoteStream,
-  TrtcStreamEventMap,
   TrtcStreamInfo,
   TrtcUserInfo,
 } from '../backends/types.js';
-import { ConfigError, validateConfig, type ValidRoomConfig } from './config.js';
+import { ConfigError, validateConfig } from './config.js';
 import { fetchCredentials, parseCredentialsUrl, type Credentials } from './credentials.js';
 import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
 import { failureOf, step } from './step-failure.js';
 import { streamKey } from './stream-key.js';
-import { ViewRouter, type Playback } from './view-router.js';
-import { INITIAL_STATE, RoomStore, safely, shallowEqual, type EventListener, type StateListener } from './room-store.js';
+import { ViewRouter } from './view-router.js';
+import { JoinSession, type Handlers, type RemoteEntry } from './join-session.js';
+import { INITIAL_STATE, RoomStore, safely, type EventListener, type StateListener } from './room-store.js';
 import type {
   ApproveCoAnchor,
   CoAnchorOptions,
@@ -43,39 +40,9 @@ export interface LiveRoomControllerOptions {
 }
 
 
-interface RemoteEntry extends Playback<TrtcRemoteStream> {
-  /** What `state.remoteStreams` says about it. */
-  snapshot: RemoteStreamSnapshot;
-  readonly detach: () => void;
-  autoplayReported: boolean;
-}
-
-/** This user's camera and microphone; `state.localStream` says whether it is initialized and published. */
-type LocalEntry = Playback<TrtcLocalStream>;
-
-/** Everything that belongs to one join: released as a whole on leave. */
-interface Session {
-  readonly sdk: TrtcBackend;
-  readonly client: TrtcClient;
-  readonly config: ValidRoomConfig;
-  detachClient: () => void;
-  /** Remote streams by key, in join order. */
-  readonly remote: Map<string, RemoteEntry>;
-  local: LocalEntry | null;
-  /** True once this session switched an audience member to anchor for co-anchoring. */
-  switchedRole: boolean;
-  joined: boolean;
-}
-
 /** What `#unlessSuperseded()` gives instead of a step's result once a newer request took over. */
 const SUPERSEDED = Symbol('superseded');
 
-
-/** Something with TRTC-style `on`/`off` for the events in `M`: a client or a stream. */
-interface Emitter<M> {
-  on<K extends keyof M>(event: K, handler: TrtcHandler<M[K]>): void;
-  off<K extends keyof M>(event: K, handler: TrtcHandler<M[K]>): void;
-}
 
 /** The settings of one join: the room's configuration plus the backend it runs on. */
 type JoinTarget = LiveRoomConfig & { readonly sdk: TrtcBackend | undefined; readonly backend: string };
@@ -111,7 +78,7 @@ export class LiveRoomController {
   #endGeneration!: () => void;
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
-  #session: Session | null = null;
+  #session: JoinSession | null = null;
   readonly #router = new ViewRouter({
     remote: (key) => this.#session?.remote.get(key),
     stopped: (key) => this.#patchRemote(key, { playing: false }),
@@ -310,7 +277,7 @@ export class LiveRoomController {
     }
   }
 
-  #identity(session: Session): RoomIdentityDetail {
+  #identity(session: JoinSession): RoomIdentityDetail {
     return Object.freeze({ roomId: session.config.roomId, userId: session.config.userId, role: this.#store.state.role });
   }
 
@@ -325,7 +292,7 @@ export class LiveRoomController {
     this.#reset('joining');
 
     let credentials: Credentials | undefined;
-    let session: Session | undefined;
+    let session: JoinSession | undefined;
     try {
       const { backend } = requested;
       const crossOrigin = requested.credentialsCrossOrigin === true;
@@ -371,9 +338,9 @@ export class LiveRoomController {
         autoSubscribe: false,
         enableAutoPlayDialog: false,
       });
-      session = { sdk, client, config, remote: new Map(), local: null, switchedRole: false, joined: false, detachClient: () => {} };
+      session = new JoinSession(sdk, client, config, (candidate) => this.#session === candidate);
       // Listen before joining, or streams announced during the join are missed.
-      session.detachClient = this.#listenToClient(session);
+      session.listen(this.#clientHandlers(session));
       this.#session = session;
       await client.join({ roomId: config.roomId, role: config.role });
     } catch (error) {
@@ -425,26 +392,9 @@ export class LiveRoomController {
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
-  #releaseSession(session: Session): void {
+  #releaseSession(session: JoinSession): void {
     this.#releaseLocal(session);
-    const dropped = [...session.remote.values()];
-    for (const entry of dropped) {
-      entry.detach();
-      quietly(() => entry.stream.stop());
-    }
-    session.remote.clear();
-    session.detachClient();
-    const { client } = session;
-    if (session.joined) {
-      // Kicked or cut off while still in the room: the SDK refuses destroy() (0x1001) until left.
-      session.joined = false;
-      void Promise.resolve()
-        .then(() => client.leave())
-        .catch(() => undefined)
-        .then(() => quietly(() => client.destroy()));
-    } else {
-      quietly(() => client.destroy());
-    }
+    const dropped = session.release();
     if (this.#session === session) this.#session = null;
     this.#publishRemote(session);
     // Whether the SDK announced it (leave) or not (kicked, cut off), a stream that leaves the
@@ -452,13 +402,8 @@ export class LiveRoomController {
     for (const { snapshot } of dropped) this.#emit('trtc-stream-removed', snapshot);
   }
 
-  #releaseLocal(session: Session): void {
-    const local = session.local;
-    if (!local) return;
-    session.local = null;
-    // The camera goes off even if the SDK trips over stopping the player.
-    quietly(() => local.stream.stop());
-    quietly(() => local.stream.close());
+  #releaseLocal(session: JoinSession): void {
+    if (!session.releaseLocal()) return;
     this.#router.localChanged(null);
     this.#setState({ localStream: null });
   }
@@ -479,12 +424,12 @@ export class LiveRoomController {
 
   // ---- SDK events -------------------------------------------------------------------------
 
-  /** Follows the client's events while `session` is the current one; returns a function that stops. */
-  #listenToClient(session: Session): () => void {
+  /** How the room follows the client's events while `session` is the current one. */
+  #clientHandlers(session: JoinSession): Handlers<TrtcClientEventMap> {
     const keyOf = ({ stream }: TrtcStreamInfo) => streamKey(stream.getUserId(), stream.getType());
     const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) =>
       this.#patchRemote(streamKey(userId, 'main'), patch);
-    return this.#follow<TrtcClientEventMap>(session, session.client, {
+    return {
       'stream-added': ({ stream }) => this.#onStreamAdded(session, stream),
       'stream-subscribed': (event) => this.#patchRemote(keyOf(event), { subscribed: true }),
       'stream-removed': (event) => this.#dropRemote(session, keyOf(event), true),
@@ -505,64 +450,24 @@ export class LiveRoomController {
       },
       'client-banned': ({ reason }) => this.#abandon('kicked', undefined, Object.freeze({ reason })),
       error: (error) => this.#abandon('connection-lost', error),
-    });
-  }
-
-  /** Adds `handlers` to `target` while `session` is the current one; returns a function that removes them. */
-  #follow<M>(session: Session, target: Emitter<M>, handlers: { [K in keyof M]?: TrtcHandler<M[K]> }): () => void {
-    type AnyHandler = TrtcHandler<M[keyof M]>;
-    const entries = Object.entries(handlers).map(([event, handler]): [keyof M, AnyHandler] => [
-      event as keyof M,
-      // Events of a session that has been left (late, or queued in the SDK) change nothing.
-      (payload) => this.#session === session && (handler as AnyHandler)(payload),
-    ]);
-    for (const [event, handler] of entries) target.on(event, handler);
-    return () => {
-      for (const [event, handler] of entries) target.off(event, handler);
     };
   }
 
-  #onStreamAdded(session: Session, stream: TrtcRemoteStream): void {
-    const userId = stream.getUserId();
-    const type = stream.getType();
-    const key = streamKey(userId, type);
-    // A stream published again under the same key replaces the one we had.
-    this.#dropRemote(session, key, false);
-    // Mutes announced before we heard of the stream are only in the client's record.
-    const muted = type === 'main' ? session.client.getRemoteMutedState().find((entry) => entry.userId === userId) : undefined;
-    const entry: RemoteEntry = {
-      stream,
-      snapshot: Object.freeze({
-        key,
-        userId,
-        type,
-        hasAudio: stream.hasAudio(),
-        hasVideo: stream.hasVideo(),
-        audioMuted: muted?.audioMuted ?? false,
-        videoMuted: muted?.videoMuted ?? false,
-        subscribed: false,
-        playing: false,
-        autoplayBlocked: false,
-      }),
-      container: null,
-      autoplayReported: false,
-      // Removed when the entry is dropped, so while they run `entry` is the stream's current entry.
-      detach: this.#follow<TrtcStreamEventMap>(session, stream, {
-        'player-state-changed': ({ type, state }) => {
-          if (type === 'video' || !entry.snapshot.hasVideo) this.#patchRemote(key, { playing: state === 'PLAYING' });
-        },
-        error: (error) => {
-          if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
-        },
-      }),
-    };
-    session.remote.set(key, entry);
+  #onStreamAdded(session: JoinSession, stream: TrtcRemoteStream): void {
+    const entry = session.addRemote(stream, (entry) => ({
+      'player-state-changed': ({ type, state }) => {
+        if (type === 'video' || !entry.snapshot.hasVideo) this.#patchRemote(entry.snapshot.key, { playing: state === 'PLAYING' });
+      },
+      error: (error) => {
+        if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
+      },
+    }));
     // Views take it up now and play it once it is subscribed.
     this.#publishRemote(session);
     this.#emit('trtc-stream-added', entry.snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
       // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
-      if (this.#session === session && session.remote.get(key) === entry) this.#report('connection-lost', error);
+      if (this.#session === session && session.remote.get(entry.snapshot.key) === entry) this.#report('connection-lost', error);
     });
   }
 
@@ -575,30 +480,23 @@ export class LiveRoomController {
   }
 
   #patchRemote(key: string, patch: Partial<RemoteStreamSnapshot>): void {
-    const session = this.#session;
-    const entry = session?.remote.get(key);
-    if (!session || !entry) return;
-    const next = { ...entry.snapshot, ...patch };
-    if (shallowEqual(next, entry.snapshot)) return;
-    const previous = entry.snapshot;
-    entry.snapshot = Object.freeze(next);
+    const changed = this.#session?.patchRemote(key, patch);
+    if (!changed) return;
+    const { entry, previous } = changed;
     const list = this.#store.state.remoteStreams.map((snapshot) => (snapshot === previous ? entry.snapshot : snapshot));
     this.#setState({ remoteStreams: Object.freeze(list) });
     this.#router.streamUpdated(entry.snapshot);
   }
 
-  #dropRemote(session: Session, key: string, announce: boolean): void {
-    const entry = session.remote.get(key);
+  #dropRemote(session: JoinSession, key: string, announce: boolean): void {
+    const entry = session.dropRemote(key);
     if (!entry) return;
-    session.remote.delete(key);
-    entry.detach();
-    entry.stream.stop();
     this.#publishRemote(session);
     if (announce) this.#emit('trtc-stream-removed', entry.snapshot);
   }
 
   /** A stream came or went: the session's remote streams become `state.remoteStreams`, and the views follow. */
-  #publishRemote(session: Session): void {
+  #publishRemote(session: JoinSession): void {
     const list = Object.freeze([...session.remote.values()].map((entry) => entry.snapshot));
     this.#setState({ remoteStreams: list });
     this.#router.streamsChanged(list);
@@ -669,7 +567,7 @@ export class LiveRoomController {
   }
 
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
-  async #rollBackCoAnchor(session: Session): Promise<void> {
+  async #rollBackCoAnchor(session: JoinSession): Promise<void> {
     await this.#closeLocal(session);
     if (session.switchedRole) {
       session.switchedRole = false;
@@ -679,7 +577,7 @@ export class LiveRoomController {
   }
 
   /** Stops publishing the local stream, if it is published (a failure changes nothing), and releases it. */
-  async #closeLocal(session: Session): Promise<void> {
+  async #closeLocal(session: JoinSession): Promise<void> {
     if (session.local && this.#store.state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
     this.#releaseLocal(session);
   }
@@ -690,17 +588,5 @@ export class LiveRoomController {
     this.#setState({ coAnchorState: 'stopping' });
     await this.#rollBackCoAnchor(session);
     if (this.#session === session) this.#setState({ coAnchorState: 'idle' });
-  }
-}
-
-/**
- * Runs a release step whose failure nothing can be done about (a client already destroyed, a
- * player already stopped): what is released is dropped either way.
- */
-function quietly(release: () => void): void {
-  try {
-    release();
-  } catch {
-    // The SDK object is forgotten all the same; it holds no media of ours any more.
   }
 }
