@@ -47,9 +47,11 @@ const SUPERSEDED = Symbol('superseded');
 /** The settings of one join: the room's configuration plus the backend it runs on. */
 type JoinTarget = LiveRoomConfig & { readonly sdk: TrtcBackend | undefined; readonly backend: string };
 
-function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
+/** Settings that say who joins where and on what: changing one while in the room joins again. */
+const IDENTITY: readonly (keyof JoinTarget)[] = ['sdkAppId', 'roomId', 'userId', 'role', 'backend', 'sdk'];
+
+function sameTarget(a: JoinTarget, b: JoinTarget, keys: readonly (keyof JoinTarget)[] = Object.keys({ ...a, ...b }) as (keyof JoinTarget)[]): boolean {
   // Compared as text, the way attributes give them: room-id "8888" is room 8888.
-  const keys = Object.keys({ ...a, ...b }) as (keyof JoinTarget)[];
   return keys.every((key) => (key === 'sdk' ? a.sdk === b.sdk : String(a[key] ?? '') === String(b[key] ?? '')));
 }
 
@@ -63,8 +65,6 @@ function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
  * returned promises settle once the state has settled and never reject for a reported failure.
  */
 export class LiveRoomController {
-  sdk: TrtcBackend | undefined;
-  backend: BackendName;
   approveCoAnchor: ApproveCoAnchor | undefined;
 
   #fetch: typeof fetch | undefined;
@@ -89,8 +89,7 @@ export class LiveRoomController {
   });
 
   constructor(options: LiveRoomControllerOptions = {}) {
-    this.sdk = options.sdk;
-    this.backend = options.backend ?? 'trtc';
+    this.#config = { sdk: options.sdk, backend: options.backend };
     this.approveCoAnchor = options.approveCoAnchor;
     this.#fetch = options.fetch;
     this.#superseded = this.#nextGeneration();
@@ -110,19 +109,49 @@ export class LiveRoomController {
     return this.#store.listen(listener);
   }
 
-  /** Stores settings for the next `join()`; a joined room keeps its settings until then. */
-  configure(config: LiveRoomConfig): void {
-    this.#config = { ...config };
+  /** A TRTC-v4-shaped namespace to use; wins over `backend`. Setting it is `configure()` with it. */
+  get sdk(): TrtcBackend | undefined {
+    return this.#config.sdk;
   }
 
-  join(): Promise<void> {
-    const target: JoinTarget = {
+  set sdk(sdk: TrtcBackend | undefined) {
+    this.configure({ ...this.#config, sdk });
+  }
+
+  /** Which backend to load when no `sdk` is given. Setting it is `configure()` with it. */
+  get backend(): BackendName {
+    return this.#config.backend ?? 'trtc';
+  }
+
+  set backend(backend: BackendName) {
+    this.configure({ ...this.#config, backend });
+  }
+
+  /**
+   * Replaces the settings. Out of the room they wait for `join()`; in the room (joining, joined,
+   * reconnecting) a change of who joins where, or on what backend, leaves and joins again, and
+   * any other change (a fresh signature, say) waits for the next join. `sdk` and `backend` keep
+   * their values unless `config` has them (so the ones given to the constructor stay).
+   */
+  configure(config: LiveRoomConfig): void {
+    this.#config = { sdk: this.#config.sdk, backend: this.#config.backend, ...config };
+    const { connectionState } = this.#store.state;
+    const inRoom = connectionState === 'joining' || connectionState === 'joined' || connectionState === 'reconnecting';
+    if (inRoom && this.#joinTarget && !sameTarget(this.#joinTarget, this.#target(), IDENTITY)) void this.join();
+  }
+
+  #target(): JoinTarget {
+    return {
       ...this.#config,
       autoPublish: this.#config.autoPublish === true,
       credentialsCrossOrigin: this.#config.credentialsCrossOrigin === true,
       sdk: this.sdk,
       backend: this.backend,
     };
+  }
+
+  join(): Promise<void> {
+    const target = this.#target();
     if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
       return this.#enqueue('join', async () => {
         // The browser will not gain WebRTC by trying again: the room keeps saying so, once.

@@ -1,4 +1,5 @@
-import type { TrtcRole } from '../backends/types.js';
+import type { BackendName } from '../backends/loader.js';
+import type { TrtcBackend, TrtcRole } from '../backends/types.js';
 
 /** Where the room is in its life: reflected as `connection-state` on `<trtc-live-room>`. */
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leaving' | 'left' | 'failed';
@@ -82,6 +83,10 @@ export interface LiveRoomState {
 
 /** Settings of a room, as given by attributes or by a framework. */
 export interface LiveRoomConfig {
+  /** A TRTC-v4-shaped namespace to use; wins over `backend`. */
+  sdk?: TrtcBackend;
+  /** Which backend to load when no `sdk` is given: `trtc` (default) or `loopback`. */
+  backend?: BackendName;
   sdkAppId?: number | string | null;
   roomId?: number | string | null;
   userId?: string | null;

@@ -88,8 +88,11 @@ export class FakeRoomController {
     return () => this.#eventListeners.delete(listener);
   }
 
-  configure(config: LiveRoomConfig): void {
-    this.configured.push({ ...config });
+  /** Records the room settings; the backend settings land in `sdk` and `backend`, as on the real one. */
+  configure({ sdk, backend, ...config }: LiveRoomConfig): void {
+    this.sdk = sdk;
+    this.backend = backend ?? 'trtc';
+    this.configured.push(config);
   }
 
   async join(): Promise<void> {

@@ -247,16 +247,18 @@ describe('<trtc-live-room>', () => {
     expect(element.fake.calls).to.deep.equal(['join', 'leave', 'join']);
   });
 
-  it('rejoins when the room or user changes while joined, but not for a new signature', async () => {
+  it('hands new settings to its controller while joined, which decides whether to join again', async () => {
     const element = await room();
     element.fake.setState({ connectionState: 'joined' });
     element.userSig = 'fresh';
     await element.updateComplete;
-    expect(element.fake.count('join')).to.equal(1);
+    expect(element.fake.configured.at(-1)).to.include({ roomId: '8888', userSig: 'fresh' });
     element.setAttribute('room-id', '9999');
+    element.backend = 'loopback';
     await element.updateComplete;
-    expect(element.fake.count('join')).to.equal(2);
     expect(element.fake.configured.at(-1)).to.include({ roomId: '9999', userSig: 'fresh' });
+    expect(element.fake.backend).to.equal('loopback');
+    expect(element.fake.count('join'), 'the element itself does not join again').to.equal(1);
   });
 
   it('tries again when a setting is fixed after a failure, and stays out after leave()', async () => {

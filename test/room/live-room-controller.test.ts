@@ -247,6 +247,47 @@ describe('LiveRoomController', () => {
       expect(log.events.map((event) => event.type)).to.deep.equal(['trtc-joined', 'trtc-left', 'trtc-joined']);
     });
 
+    describe('settings given to configure() while in the room', () => {
+      it('a new room: leaves and joins the new one, as the element does', async () => {
+        const log = record(controller);
+        controller.configure(VALID);
+        await controller.join();
+        const first = backend.client;
+        controller.configure({ ...VALID, roomId: '9999' });
+        await until(() => controller.state.connectionState === 'joined' && controller.state.roomId === 9999, 'the new room');
+        expect(first.calls).to.deep.equal(['join', 'leave']);
+        expect(backend.client.joinedRoom).to.equal(9999);
+        expect(log.events.map((event) => event.type)).to.deep.equal(['trtc-joined', 'trtc-left', 'trtc-joined']);
+      });
+
+      it('another sdk: joins again on it; the sdk property reads what configure() was given', async () => {
+        controller.configure(VALID);
+        await controller.join();
+        const other = new ScriptedBackend();
+        controller.configure({ ...VALID, sdk: other });
+        expect(controller.sdk).to.equal(other);
+        await until(() => other.clients[0]?.joinedRoom === 8888, 'the join on the other backend');
+        expect(backend.client.calls).to.deep.equal(['join', 'leave']);
+        await controller.leave();
+      });
+
+      it('a new signature alone: stays in the room and keeps it for the next join', async () => {
+        controller.configure(VALID);
+        await controller.join();
+        controller.configure({ ...VALID, userSig: 'a-fresh-signature' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(backend.clients).to.have.length(1);
+        expect(controller.state.connectionState).to.equal('joined');
+      });
+
+      it('before joining: nothing happens until join()', async () => {
+        controller.configure({ ...VALID, backend: 'loopback', sdk: backend });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(controller.state.connectionState).to.equal('idle');
+        expect(controller.backend).to.equal('loopback');
+      });
+    });
+
     it('leaves and joins again on another backend', async () => {
       controller.configure(VALID);
       await controller.join();

@@ -20,10 +20,11 @@ import { roomControllerContext } from '../context.js';
 import { roomEvent } from '../events.js';
 import { liveRoomStyles } from './live-room.styles.js';
 
-/** Settings that change who or where we are: a joined room leaves and joins again. */
-const IDENTITY_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk'] as const;
-/** Every setting: an automatic room that is idle or failed tries again when one changes. */
-const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual'] as const;
+/**
+ * Every setting: in the room they go to the controller, which decides whether to join again; an
+ * automatic room that is idle or failed tries again when one changes.
+ */
+const SETTING_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk', 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual'] as const;
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
 /** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
@@ -192,9 +193,14 @@ export class TrtcLiveRoomElement extends LitElement {
 
   /** Joins with the current settings (leaving first if they changed). Settles once the state has. */
   join(): Promise<void> {
-    this.#controller.sdk = this.sdk;
-    this.#controller.backend = this.backend;
+    this.#configure();
+    return this.#controller.join();
+  }
+
+  #configure(): void {
     this.#controller.configure({
+      sdk: this.sdk,
+      backend: this.backend,
       sdkAppId: this.sdkAppId,
       roomId: this.roomId,
       userId: this.userId,
@@ -204,7 +210,6 @@ export class TrtcLiveRoomElement extends LitElement {
       role: this.userRole,
       autoPublish: this.autoPublish,
     });
-    return this.#controller.join();
   }
 
   /** Leaves the room, releasing camera, microphone and connections. */
@@ -257,13 +262,12 @@ export class TrtcLiveRoomElement extends LitElement {
     const joinOnConnect = this.#joinWhenUpdated;
     this.#joinWhenUpdated = false;
     const { connectionState } = this.#controller.state;
+    const settingChanged = SETTING_PROPERTIES.some((name) => changed.has(name));
     if (IN_ROOM.has(connectionState)) {
-      if (!IDENTITY_PROPERTIES.some((name) => changed.has(name))) return;
-      void this.join();
+      if (settingChanged) this.#configure();
       return;
     }
     if (this.manual) return;
-    const settingChanged = SETTING_PROPERTIES.some((name) => changed.has(name));
     const settled = connectionState === 'idle' || connectionState === 'failed';
     if (joinOnConnect || (settled && settingChanged)) void this.join();
   }
