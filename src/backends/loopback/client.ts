@@ -132,14 +132,14 @@ export class LoopbackClient implements TrtcClient {
     if (!stream.publishable) {
       throw invalidOperation('cannot publish stream because stream is not initialized, is switching device, or has been closed.');
     }
-    if (session.published || stream.publisher) throw invalidOperation('duplicate local stream publishing.');
+    if (session.publishedStream || stream.onPublishedChange) throw invalidOperation('duplicate local stream publishing.');
     session.publish(stream);
   }
 
   async unpublish(stream: TrtcLocalStream): Promise<void> {
     checkInstance(stream, LoopbackLocalStream, 'LocalStream', 'stream', 'unpublish');
     const session = this.#session?.inRoom ? this.#session : null;
-    const published = session?.published ?? null;
+    const published = session?.publishedStream ?? null;
     // Like the SDK: with nothing published there is nothing to do; another stream is an error.
     if (stream === published) session?.unpublish();
     else if (published) throw invalidParameter('stream has not been published yet.');
