@@ -24,6 +24,13 @@ export default tseslint.config(
     },
   },
   {
+    // The room layer sits below the elements and knows nothing of people's languages.
+    files: ['src/room/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/i18n/*', '**/elements/*'], message: 'room/ imports nothing from i18n/ or elements/.' }] }],
+    },
+  },
+  {
     files: ['*.{js,mjs}', 'scripts/**/*.mjs', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -9,6 +9,7 @@ import { demoCheckPlugin } from './scripts/demo-check.mjs';
 import { readmeCredentialsMiddleware, readmeSnippetsPlugin } from './scripts/readme-snippets.mjs';
 import { sdpAsEsmServer } from './scripts/sdp-as-esm.mjs';
 import { pointerCommandsPlugin } from './scripts/pointer-commands.mjs';
+import { credentialsEndpoint } from './scripts/credentials-endpoint.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -18,8 +19,12 @@ const guard = await createNetworkGuard(engines.map((engine) => ENGINES[engine]))
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  // test/docs/readme-snippets.test.ts: the README's Tencent Cloud page asks /api/credentials.
-  middleware: [readmeCredentialsMiddleware()],
+  middleware: [
+    // test/docs/readme-snippets.test.ts: the README's Tencent Cloud page asks /api/credentials.
+    readmeCredentialsMiddleware(),
+    // test/room: a credentials-url endpoint on the test server, reachable from a second origin.
+    credentialsEndpoint(),
+  ],
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -3,6 +3,10 @@
  * `npm run bench`: what a viewer and a page author wait for, measured in headless Chromium on the
  * loopback backend (offline), plus the shipped sizes. Prints the median and the 90th percentile of
  * each measure over several runs. Timings depend on the machine: compare runs on one machine.
+ * Then: the cost of one remote mute change by room size (5, 50, 200 streams and views) on a
+ * synthetic backend without media (bench/mute-scaling.html), and 250 join/leave visits in one
+ * page with what they leave open (bench/cycles.html; fails the run if anything stays open or the
+ * heap grows by more than 1 MB).
  *
  *   npm run bench            # 10 visits
  *   npm run bench -- --runs 30
@@ -38,6 +42,67 @@ function printTable(title, samples) {
   }
 }
 
+/**
+ * (a) One remote mute change with 5, 50 and 200 remote streams and views, on a backend with no
+ * media: what the room itself costs per event. The sizes are interleaved so drift hits all alike.
+ */
+async function benchMuteScaling(page) {
+  const SIZES = [5, 50, 200];
+  const ROUNDS = 5;
+  await page.goto(`http://127.0.0.1:${server.address().port}/bench/mute-scaling.html`, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready]');
+  const subjects = {
+    'the controller with plain views': (count) => window.bench.controllerMuteChange(count, 2000),
+    'the elements (room and <trtc-remote-stream>s, rendered)': (count) => window.bench.muteChange(count, 400),
+  };
+  for (const [subject, measure] of Object.entries(subjects)) {
+    const samples = Object.fromEntries(SIZES.map((size) => [size, []]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const size of SIZES) samples[size].push(await page.evaluate(measure, size));
+    }
+    console.log(`\nOne remote mute change, synthetic backend, ${subject} (${ROUNDS} rounds; ms per change)`);
+    for (const size of SIZES) {
+      console.log(`  ${String(size).padStart(3)} streams and views  median ${percentile(samples[size], 0.5).toFixed(4)}  p90 ${percentile(samples[size], 0.9).toFixed(4)}`);
+    }
+    const ratio = percentile(samples[200], 0.5) / percentile(samples[5], 0.5);
+    console.log(`  t(200)/t(5) = ${ratio.toFixed(2)} (target <= 2)`);
+  }
+}
+
+/**
+ * (c) 250 join/leave visits (half going on stage) in one page: open peer connections, live tracks
+ * and heap growth after garbage collection, measured from after a warm-up of 10 visits.
+ */
+async function benchCycles(page) {
+  const VISITS = 250;
+  const WARM_UP = 10;
+  await page.goto(`http://127.0.0.1:${server.address().port}/bench/cycles.html`, { waitUntil: 'load' });
+  await page.bringToFront();
+  await page.waitForSelector('body[data-ready]');
+  const cdp = await page.createCDPSession();
+  const heapAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  await page.evaluate(() => window.bench.start());
+  await page.evaluate((count) => window.bench.cycles(count), WARM_UP);
+  const before = await heapAfterGc();
+  const started = Date.now();
+  for (let done = WARM_UP; done < VISITS; done += 20) {
+    await page.evaluate((count, offset) => window.bench.cycles(count, offset), Math.min(20, VISITS - done), done);
+    process.stdout.write(`\rvisit ${Math.min(done + 20, VISITS)}/${VISITS}`);
+  }
+  process.stdout.write('\n');
+  const after = await heapAfterGc();
+  const left = await page.evaluate(() => window.bench.finish());
+  const growth = (after - before) / 1024;
+  console.log(`\n${VISITS} join/leave visits in one page (half on stage; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`  open peer connections afterwards  ${left.openPeerConnections}`);
+  console.log(`  live captured tracks afterwards   ${left.liveTracks}`);
+  console.log(`  heap growth after GC              ${growth.toFixed(0)} KB (limit 1024 KB, from visit ${WARM_UP} to ${VISITS})`);
+  if (left.openPeerConnections || left.liveTracks || growth > 1024) failed = true;
+}
+
 await ensureBuild();
 const server = await startServer({ port: 0 });
 const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -65,6 +130,8 @@ try {
   process.stdout.write('\n');
   printTable(`A viewer's visit on the loopback backend (${RUNS} runs, two rooms in one page)`, visits);
   printTable('Loading and rendering', loads);
+  await benchMuteScaling(page);
+  await benchCycles(page);
 } finally {
   await browser.close();
   server.close();

@@ -1,4 +1,5 @@
-import { en } from '../i18n/messages.js';
+import { inRange, NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE, STRING_ROOM_ID, USER_ID } from '../backends/trtc-limits.js';
+import { FIELD_MESSAGES } from './developer-messages.js';
 import type { ConfigField, LiveRoomConfig, RoomRole } from './types.js';
 
 /** Settings that passed validation: safe to hand to the SDK. */
@@ -13,20 +14,19 @@ export interface ValidRoomConfig {
 
 /** A setting that is missing or malformed; `field` names the attribute at fault. */
 export class ConfigError extends Error {
-  constructor(readonly field: ConfigField) {
-    // The sentence the page shows for this field, in English.
-    super(en.invalidField[field]);
+  /** `reason` says more than the field's sentence, for developers (English). */
+  constructor(
+    readonly field: ConfigField,
+    reason?: string,
+  ) {
+    super(reason ?? FIELD_MESSAGES[field]);
     this.name = 'ConfigError';
   }
 }
 
-const MAX_NUMERIC_ROOM_ID = 4294967294;
-// TRTC's documented character set for string room ids.
-const STRING_ROOM_ID = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/;
-const USER_ID = /^[A-Za-z0-9_-]{1,32}$/;
 const DIGITS = /^\d+$/;
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return String(value ?? '').trim();
 }
 
@@ -39,7 +39,7 @@ function check<T>(value: T, valid: boolean, field: ConfigField): T {
 export function parseSdkAppId(value: unknown): number {
   const raw = text(value);
   const parsed = Number(raw);
-  return check(parsed, DIGITS.test(raw) && Number.isSafeInteger(parsed) && parsed > 0, 'sdk-app-id');
+  return check(parsed, DIGITS.test(raw) && inRange(parsed, SDK_APP_ID_RANGE), 'sdk-app-id');
 }
 
 /** All digits → a numeric room (1..4294967294); anything else → a string room. */
@@ -47,7 +47,7 @@ export function parseRoomId(value: unknown): number | string {
   const raw = text(value);
   if (!DIGITS.test(raw)) return check(raw, STRING_ROOM_ID.test(raw), 'room-id');
   const numeric = Number(raw);
-  return check(numeric, numeric >= 1 && numeric <= MAX_NUMERIC_ROOM_ID, 'room-id');
+  return check(numeric, inRange(numeric, NUMERIC_ROOM_ID_RANGE), 'room-id');
 }
 
 export function parseUserId(value: unknown): string {
@@ -55,23 +55,13 @@ export function parseUserId(value: unknown): string {
   return check(raw, USER_ID.test(raw), 'user-id');
 }
 
-function parseUserSig(value: string): string {
+export function parseUserSig(value: string): string {
   return check(value, value !== '', 'user-sig');
 }
 
 export function parseRole(value: unknown): RoomRole {
   const raw = text(value) || 'audience';
   return check(raw as RoomRole, raw === 'audience' || raw === 'anchor', 'user-role');
-}
-
-export function parseCredentialsUrl(value: unknown, base: string): URL | null {
-  const raw = text(value);
-  if (raw === '') return null;
-  try {
-    return new URL(raw, base);
-  } catch {
-    throw new ConfigError('credentials-url');
-  }
 }
 
 /**
@@ -87,16 +77,5 @@ export function validateConfig(config: LiveRoomConfig): ValidRoomConfig {
     userSig: parseUserSig(text(config.userSig)),
     role: parseRole(config.role),
     autoPublish: config.autoPublish === true,
-  };
-}
-
-/** Reads `{ sdkAppId, userId, userSig }` from a credentials endpoint's JSON. */
-export function parseCredentials(json: unknown): { sdkAppId: number; userId: string; userSig: string } {
-  const body = (json ?? {}) as Record<string, unknown>;
-  return {
-    sdkAppId: parseSdkAppId(body.sdkAppId),
-    userId: parseUserId(body.userId),
-    // Taken as sent (the room trims it when it joins); anything but text is the endpoint's fault.
-    userSig: parseUserSig(typeof body.userSig === 'string' ? body.userSig : ''),
   };
 }

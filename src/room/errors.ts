@@ -1,14 +1,14 @@
 import { DEVICE_NOT_FOUND, PLAY_NOT_ALLOWED, trtcCodeOf } from '../backends/error-codes.js';
-import { en } from '../i18n/messages.js';
 import { ConfigError } from './config.js';
+import { ERROR_MESSAGES, FIELD_MESSAGES } from './developer-messages.js';
 import type { LiveRoomErrorCode, LiveRoomErrorDetail } from './types.js';
 
 /** Trying again cannot help: the settings, the browser or another login must change first. */
 const FINAL: ReadonlySet<LiveRoomErrorCode> = new Set(['invalid-config', 'unsupported-browser', 'kicked']);
 
 /**
- * Builds a frozen `trtc-error` detail. Its message is the English sentence the page shows for the
- * code (one catalogue for both), followed by what the SDK or browser said, with secrets masked.
+ * Builds a frozen `trtc-error` detail. Its message, for developers, says what the code means
+ * and then what the SDK or browser said, with secrets masked.
  */
 export function errorDetail(
   code: LiveRoomErrorCode,
@@ -17,8 +17,7 @@ export function errorDetail(
 ): LiveRoomErrorDetail {
   const field = code === 'credentials-failed' ? 'credentials-url' : cause instanceof ConfigError ? cause.field : undefined;
   const sdkCode = trtcCodeOf(cause);
-  // What describeError() shows for this error, in English.
-  let message = code === 'invalid-config' && field ? en.invalidField[field] : en.errors[code];
+  let message = code === 'invalid-config' && field ? FIELD_MESSAGES[field] : ERROR_MESSAGES[code];
   if (cause instanceof Error && cause.message && cause.message !== message) message += ` (${cause.message})`;
   for (const secret of secrets) if (secret) message = message.replaceAll(secret, '***');
   return Object.freeze({

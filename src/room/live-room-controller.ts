@@ -2,20 +2,19 @@ import { JOIN_ROOM_FAILED, trtcCodeOf } from '../backends/error-codes.js';
 import { BACKEND_NAMES, loadBackend, type BackendName } from '../backends/loader.js';
 import type {
   TrtcBackend,
-  TrtcClient,
   TrtcClientEventMap,
-  TrtcHandler,
-  TrtcLocalStream,
-  TrtcPlayOptions,
   TrtcRemoteStream,
-  TrtcStream,
-  TrtcStreamEventMap,
   TrtcStreamInfo,
   TrtcUserInfo,
 } from '../backends/types.js';
-import { ConfigError, parseCredentialsUrl, parseCredentials, validateConfig, type ValidRoomConfig } from './config.js';
+import { ConfigError, validateConfig } from './config.js';
+import { fetchCredentials, parseCredentialsUrl, type Credentials } from './credentials.js';
 import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
-import { assignStreams, byDocumentOrder } from './remote-views.js';
+import { failureOf, step } from './step-failure.js';
+import { streamKey } from './stream-key.js';
+import { ViewRouter } from './view-router.js';
+import { JoinSession, type Handlers, type RemoteEntry } from './join-session.js';
+import { INITIAL_STATE, RoomStore, safely, type EventListener, type StateListener } from './room-store.js';
 import type {
   ApproveCoAnchor,
   CoAnchorOptions,
@@ -23,14 +22,12 @@ import type {
   KickedDetail,
   LiveRoomConfig,
   LiveRoomErrorCode,
-  LiveRoomEvent,
   LiveRoomEventMap,
   LiveRoomState,
   LocalView,
   RemoteStreamSnapshot,
   RemoteView,
   RoomIdentityDetail,
-  StreamType,
 } from './types.js';
 
 export interface LiveRoomControllerOptions {
@@ -42,90 +39,22 @@ export interface LiveRoomControllerOptions {
   fetch?: typeof fetch;
 }
 
-type StateListener = (state: LiveRoomState) => void;
-type EventListener = (event: LiveRoomEvent) => void;
 
-/** A stream and the view container it plays in, if any: a stream plays in one place at a time. */
-interface Playback<S extends TrtcStream> {
-  readonly stream: S;
-  container: HTMLDivElement | null;
-}
+/** What `#unlessSuperseded()` gives instead of a step's result once a newer request took over. */
+const SUPERSEDED = Symbol('superseded');
 
-interface RemoteEntry extends Playback<TrtcRemoteStream> {
-  /** What `state.remoteStreams` says about it. */
-  snapshot: RemoteStreamSnapshot;
-  readonly detach: () => void;
-  autoplayReported: boolean;
-}
-
-/** This user's camera and microphone; `state.localStream` says whether it is initialized and published. */
-type LocalEntry = Playback<TrtcLocalStream>;
-
-/** Everything that belongs to one join: released as a whole on leave. */
-interface Session {
-  readonly sdk: TrtcBackend;
-  readonly client: TrtcClient;
-  readonly config: ValidRoomConfig;
-  detachClient: () => void;
-  /** Remote streams by key, in join order. */
-  readonly remote: Map<string, RemoteEntry>;
-  local: LocalEntry | null;
-  /** True once this session switched an audience member to anchor for co-anchoring. */
-  switchedRole: boolean;
-  joined: boolean;
-}
-
-const INITIAL_STATE: LiveRoomState = Object.freeze({
-  connectionState: 'idle',
-  coAnchorState: 'idle',
-  role: 'audience',
-  roomId: null,
-  userId: null,
-  remoteStreams: Object.freeze([]),
-  localStream: null,
-  error: null,
-  canPublish: null,
-});
-
-/** Plays `entry` in `container` unless it plays there already (moving it from where it played). */
-function playIn(entry: Playback<TrtcStream>, container: HTMLDivElement, options: TrtcPlayOptions): Promise<void> {
-  if (entry.container === container) return Promise.resolve();
-  if (entry.container) entry.stream.stop();
-  entry.container = container;
-  return entry.stream.play(container, options);
-}
-
-/** Stops `entry` if it plays in `container`; says whether it did. */
-function stopIn(entry: Playback<TrtcStream> | null | undefined, container: HTMLDivElement): boolean {
-  if (entry?.container !== container) return false;
-  entry.stream.stop();
-  entry.container = null;
-  return true;
-}
-
-function streamKey(userId: string, type: StreamType): string {
-  return `${userId}:${type}`;
-}
-
-/** Something with TRTC-style `on`/`off` for the events in `M`: a client or a stream. */
-interface Emitter<M> {
-  on<K extends keyof M>(event: K, handler: TrtcHandler<M[K]>): void;
-  off<K extends keyof M>(event: K, handler: TrtcHandler<M[K]>): void;
-}
 
 /** The settings of one join: the room's configuration plus the backend it runs on. */
 type JoinTarget = LiveRoomConfig & { readonly sdk: TrtcBackend | undefined; readonly backend: string };
 
-function sameTarget(a: JoinTarget, b: JoinTarget): boolean {
+/** Settings that say who joins where and on what: changing one while in the room joins again. */
+const IDENTITY: readonly (keyof JoinTarget)[] = ['sdkAppId', 'roomId', 'userId', 'role', 'backend', 'sdk'];
+
+function sameTarget(a: JoinTarget, b: JoinTarget, keys: readonly (keyof JoinTarget)[] = Object.keys({ ...a, ...b }) as (keyof JoinTarget)[]): boolean {
   // Compared as text, the way attributes give them: room-id "8888" is room 8888.
-  const keys = Object.keys({ ...a, ...b }) as (keyof JoinTarget)[];
   return keys.every((key) => (key === 'sdk' ? a.sdk === b.sdk : String(a[key] ?? '') === String(b[key] ?? '')));
 }
 
-function shallowEqual<T extends object>(a: T, b: T): boolean {
-  const keys = Object.keys(a) as (keyof T)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
-}
 
 /**
  * Owns one TRTC client for one live room and brokers its state to any number of views.
@@ -136,75 +65,106 @@ function shallowEqual<T extends object>(a: T, b: T): boolean {
  * returned promises settle once the state has settled and never reject for a reported failure.
  */
 export class LiveRoomController {
-  sdk: TrtcBackend | undefined;
-  backend: BackendName;
   approveCoAnchor: ApproveCoAnchor | undefined;
 
   #fetch: typeof fetch | undefined;
-  #state: LiveRoomState = INITIAL_STATE;
+  readonly #store = new RoomStore();
   #config: LiveRoomConfig = {};
-  #stateListeners = new Set<StateListener>();
-  #eventListeners = new Set<EventListener>();
   #queue: Promise<void> = Promise.resolve();
   /** Bumped whenever in-flight work must stop: each async step compares it after every await. */
   #generation = 0;
+  /** Settles when the generation next changes: what a step the user may never finish races. */
+  #superseded: Promise<void>;
+  #endGeneration!: () => void;
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
-  #session: Session | null = null;
-  /** Every attached remote view, in attach order, and the stream it shows. */
-  #remoteViews = new Map<RemoteView, RemoteStreamSnapshot | null>();
-  #localViews: LocalView[] = [];
-  #syncingViews = false;
-  #syncAgain = false;
+  #session: JoinSession | null = null;
+  readonly #router = new ViewRouter({
+    remote: (key) => this.#session?.remote.get(key),
+    stopped: (key) => this.#patchRemote(key, { playing: false }),
+    playFailed: (key, playback, error) => {
+      const entry = this.#session?.remote.get(key);
+      if (entry === playback && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
+    },
+  });
 
   constructor(options: LiveRoomControllerOptions = {}) {
-    this.sdk = options.sdk;
-    this.backend = options.backend ?? 'trtc';
+    this.#config = { sdk: options.sdk, backend: options.backend };
     this.approveCoAnchor = options.approveCoAnchor;
     this.#fetch = options.fetch;
+    this.#superseded = this.#nextGeneration();
   }
 
   get state(): LiveRoomState {
-    return this.#state;
+    return this.#store.state;
   }
 
   /** Calls `listener` with each new state (not with the current one). Returns an unsubscribe function. */
   subscribe(listener: StateListener): () => void {
-    this.#stateListeners.add(listener);
-    return () => this.#stateListeners.delete(listener);
+    return this.#store.subscribe(listener);
   }
 
   /** Calls `listener` with each discrete event. Returns a function that stops listening. */
   listen(listener: EventListener): () => void {
-    this.#eventListeners.add(listener);
-    return () => this.#eventListeners.delete(listener);
+    return this.#store.listen(listener);
   }
 
-  /** Stores settings for the next `join()`; a joined room keeps its settings until then. */
+  /** A TRTC-v4-shaped namespace to use; wins over `backend`. Setting it is `configure()` with it. */
+  get sdk(): TrtcBackend | undefined {
+    return this.#config.sdk;
+  }
+
+  set sdk(sdk: TrtcBackend | undefined) {
+    this.configure({ ...this.#config, sdk });
+  }
+
+  /** Which backend to load when no `sdk` is given. Setting it is `configure()` with it. */
+  get backend(): BackendName {
+    return this.#config.backend ?? 'trtc';
+  }
+
+  set backend(backend: BackendName) {
+    this.configure({ ...this.#config, backend });
+  }
+
+  /**
+   * Replaces the settings. Out of the room they wait for `join()`; in the room (joining, joined,
+   * reconnecting) a change of who joins where, or on what backend, leaves and joins again, and
+   * any other change (a fresh signature, say) waits for the next join. `sdk` and `backend` keep
+   * their values unless `config` has them (so the ones given to the constructor stay).
+   */
   configure(config: LiveRoomConfig): void {
-    this.#config = { ...config };
+    this.#config = { sdk: this.#config.sdk, backend: this.#config.backend, ...config };
+    const { connectionState } = this.#store.state;
+    const inRoom = connectionState === 'joining' || connectionState === 'joined' || connectionState === 'reconnecting';
+    if (inRoom && this.#joinTarget && !sameTarget(this.#joinTarget, this.#target(), IDENTITY)) void this.join();
   }
 
-  join(): Promise<void> {
-    const target: JoinTarget = {
+  #target(): JoinTarget {
+    return {
       ...this.#config,
       autoPublish: this.#config.autoPublish === true,
+      credentialsCrossOrigin: this.#config.credentialsCrossOrigin === true,
       sdk: this.sdk,
       backend: this.backend,
     };
+  }
+
+  join(): Promise<void> {
+    const target = this.#target();
     if (this.#joinTarget && sameTarget(this.#joinTarget, target)) {
-      return this.#enqueue(async () => {
+      return this.#enqueue('join', async () => {
         // The browser will not gain WebRTC by trying again: the room keeps saying so, once.
-        if (this.#state.error?.code === 'unsupported-browser') return;
+        if (this.#store.state.error?.code === 'unsupported-browser') return;
         // Not in the room and not on the way in or out: join again.
-        const { connectionState } = this.#state;
+        const { connectionState } = this.#store.state;
         const outside = connectionState === 'idle' || connectionState === 'left' || connectionState === 'failed';
         if (!this.#session && outside) await this.#join(target, this.#generation);
       });
     }
     this.#joinTarget = target;
-    const generation = ++this.#generation;
-    return this.#enqueue(async () => {
+    const generation = this.#supersede();
+    return this.#enqueue('join', async () => {
       if (generation !== this.#generation) return;
       if (this.#session) await this.#leave();
       await this.#join(target, generation);
@@ -213,20 +173,20 @@ export class LiveRoomController {
 
   leave(): Promise<void> {
     this.#joinTarget = null;
-    this.#generation += 1;
-    return this.#enqueue(() => this.#leave());
+    this.#supersede();
+    return this.#enqueue('leave', () => this.#leave());
   }
 
   startCoAnchor(options: CoAnchorOptions = {}): Promise<void> {
     const generation = this.#generation;
-    return this.#enqueue(async () => {
+    return this.#enqueue('co-anchor', async () => {
       if (generation === this.#generation) await this.#startCoAnchor(options, generation);
     });
   }
 
   stopCoAnchor(): Promise<void> {
     const generation = this.#generation;
-    return this.#enqueue(async () => {
+    return this.#enqueue('co-anchor', async () => {
       if (generation === this.#generation) await this.#stopCoAnchor();
     });
   }
@@ -234,37 +194,16 @@ export class LiveRoomController {
   /** Leaves the room and forgets every listener and view. */
   async dispose(): Promise<void> {
     await this.leave();
-    this.#stateListeners.clear();
-    this.#eventListeners.clear();
-    for (const view of this.#remoteViews.keys()) this.#stopRemoteIn(view);
-    this.#remoteViews.clear();
-    this.#localViews = [];
+    this.#store.clear();
+    this.#router.clear();
   }
 
   attachRemoteView(view: RemoteView): () => void {
-    this.#remoteViews.set(view, null);
-    this.#syncRemoteViews();
-    return () => {
-      if (!this.#remoteViews.has(view)) return;
-      const shown = this.#remoteViews.get(view);
-      // Forgotten first, so the syncs that stopping it causes do not give it a stream again.
-      this.#remoteViews.delete(view);
-      this.#stopRemoteIn(view, shown);
-      this.#syncRemoteViews();
-    };
+    return this.#router.attachRemote(view);
   }
 
   attachLocalView(view: LocalView): () => void {
-    this.#localViews.push(view);
-    this.#syncLocalView();
-    return () => {
-      const index = this.#localViews.indexOf(view);
-      if (index === -1) return;
-      this.#localViews.splice(index, 1);
-      stopIn(this.#session?.local, view.container);
-      view.show(false);
-      this.#syncLocalView();
-    };
+    return this.#router.attachLocal(view);
   }
 
   /** Retries playback the browser blocked; call it from a user gesture such as a click. */
@@ -284,20 +223,8 @@ export class LiveRoomController {
 
   // ---- state and events -------------------------------------------------------------------
 
-  /**
-   * Tells subscribers about a real change. A change of the co-anchor state is also announced as
-   * `trtc-co-anchor-change` (`denied`: the approval hook said no).
-   */
   #setState(patch: Partial<LiveRoomState>, denied = false): void {
-    const previous = this.#state;
-    const next = { ...previous, ...patch };
-    if (shallowEqual(next, previous)) return;
-    this.#state = Object.freeze(next);
-    for (const listener of [...this.#stateListeners]) this.#safely(() => listener(this.#state));
-    const { coAnchorState: state } = next;
-    if (state !== previous.coAnchorState) {
-      this.#emit('trtc-co-anchor-change', Object.freeze({ state, previousState: previous.coAnchorState, denied }));
-    }
+    this.#store.set(patch, denied);
   }
 
   /**
@@ -306,12 +233,11 @@ export class LiveRoomController {
    */
   #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
     this.#setState({ coAnchorState: 'idle' });
-    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#state.canPublish, ...patch });
+    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#store.state.canPublish, ...patch });
   }
 
   #emit<K extends keyof LiveRoomEventMap>(type: K, detail: LiveRoomEventMap[K]): void {
-    const event = { type, detail } as LiveRoomEvent;
-    for (const listener of [...this.#eventListeners]) this.#safely(() => listener(event));
+    this.#store.emit(type, detail);
   }
 
   /**
@@ -324,25 +250,64 @@ export class LiveRoomController {
     this.#emit('trtc-error', error);
   }
 
-  /** A page author's listener that throws must not derail the room; surface it asynchronously. */
-  #safely(callback: () => void): void {
-    try {
-      callback();
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
+  #nextGeneration(): Promise<void> {
+    return new Promise((resolve) => (this.#endGeneration = resolve));
   }
 
-  #enqueue(operation: () => Promise<void>): Promise<void> {
-    const run = this.#queue.then(operation).catch((error: unknown) => this.#report('join-failed', error));
+  /** Stops in-flight work: the running step, even one waiting on the viewer, gives way at once. */
+  #supersede(): number {
+    this.#endGeneration();
+    this.#superseded = this.#nextGeneration();
+    return ++this.#generation;
+  }
+
+  /**
+   * Waits for a step the viewer or the network may never finish (a permission prompt, a host's
+   * answer) unless `generation` is superseded first; then it resolves `superseded` at once, and
+   * what the step yields later goes to `discard` (so a camera that opens late is closed).
+   */
+  async #unlessSuperseded<T>(generation: number, pending: Promise<T>, discard: (value: T) => void = () => {}): Promise<T | typeof SUPERSEDED> {
+    const giveWay = (): typeof SUPERSEDED => {
+      pending.then(discard, () => undefined);
+      return SUPERSEDED;
+    };
+    if (generation !== this.#generation) return giveWay();
+    const result = await Promise.race([pending.then((value) => ({ value })), this.#superseded.then(() => null)]);
+    return result ? result.value : giveWay();
+  }
+
+  /**
+   * Runs `operation` after the ones before it. What the SDK throws where no step expected it ends
+   * the operation in a settled state named after it: a join in `failed`, a leave in `left`,
+   * co-anchoring in `idle` with the camera off.
+   */
+  #enqueue(kind: 'join' | 'leave' | 'co-anchor', operation: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(operation).catch((error: unknown) => safely(() => this.#settleEscaped(kind, error)));
     this.#queue = run;
     return run;
   }
 
-  #identity(session: Session): RoomIdentityDetail {
-    return Object.freeze({ roomId: session.config.roomId, userId: session.config.userId, role: this.#state.role });
+  #settleEscaped(kind: 'join' | 'leave' | 'co-anchor', error: unknown): void {
+    const session = this.#session;
+    if (kind === 'co-anchor') {
+      if (session) this.#releaseLocal(session);
+      this.#setState({ coAnchorState: 'idle' });
+      this.#report('co-anchor-failed', error);
+      return;
+    }
+    if (session) this.#releaseSession(session);
+    if (kind === 'join') {
+      this.#joinTarget = null;
+      this.#setState({ coAnchorState: 'idle' });
+      this.#report('join-failed', error, { connectionState: 'failed' }, session);
+    } else {
+      this.#reset('left');
+      this.#report('leave-failed', error, undefined, session);
+    }
+  }
+
+  #identity(session: JoinSession): RoomIdentityDetail {
+    return Object.freeze({ roomId: session.config.roomId, userId: session.config.userId, role: this.#store.state.role });
   }
 
   // ---- joining and leaving ----------------------------------------------------------------
@@ -355,27 +320,23 @@ export class LiveRoomController {
     };
     this.#reset('joining');
 
-    // Names the failure if the step under way throws.
-    let failure: LiveRoomErrorCode = 'invalid-config';
-    let credentials: Awaited<ReturnType<typeof parseCredentials>> | undefined;
-    let session: Session | undefined;
+    let credentials: Credentials | undefined;
+    let session: JoinSession | undefined;
     try {
       const { backend } = requested;
-      if (!requested.sdk && !(BACKEND_NAMES as readonly string[]).includes(backend)) throw new ConfigError('backend');
-      const credentialsUrl = parseCredentialsUrl(requested.credentialsUrl, document.baseURI);
+      const crossOrigin = requested.credentialsCrossOrigin === true;
+      const credentialsUrl = await step('invalid-config', () => {
+        if (!requested.sdk && !(BACKEND_NAMES as readonly string[]).includes(backend)) throw new ConfigError('backend');
+        return parseCredentialsUrl(requested.credentialsUrl, document.baseURI, location.origin, crossOrigin);
+      });
       if (credentialsUrl) {
-        failure = 'credentials-failed';
         // The global fetch is looked up when used, so a page may replace it after the room is made.
-        const response = await (this.#fetch ?? fetch)(credentialsUrl, {
-          credentials: 'same-origin',
-          headers: { accept: 'application/json' },
-        });
-        if (!response.ok) throw new Error(`${credentialsUrl.pathname} answered ${response.status}`);
-        credentials = parseCredentials(await response.json());
-        if (!current()) return;
-        failure = 'invalid-config';
+        const fetching = step('credentials-failed', () => fetchCredentials(credentialsUrl, crossOrigin, this.#fetch ?? fetch));
+        const fetched = await this.#unlessSuperseded(generation, fetching);
+        if (fetched === SUPERSEDED) return;
+        credentials = fetched;
       }
-      const config = validateConfig({ ...requested, ...credentials });
+      const config = await step('invalid-config', () => validateConfig({ ...requested, ...credentials }));
       this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
 
       if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
@@ -385,7 +346,6 @@ export class LiveRoomController {
         return;
       }
 
-      failure = 'join-failed';
       const sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
       if (!current()) return;
 
@@ -407,30 +367,35 @@ export class LiveRoomController {
         autoSubscribe: false,
         enableAutoPlayDialog: false,
       });
-      session = { sdk, client, config, remote: new Map(), local: null, switchedRole: false, joined: false, detachClient: () => {} };
+      session = new JoinSession(sdk, client, config, (candidate) => this.#session === candidate);
       // Listen before joining, or streams announced during the join are missed.
-      session.detachClient = this.#listenToClient(session);
+      session.listen(this.#clientHandlers(session));
       this.#session = session;
       await client.join({ roomId: config.roomId, role: config.role });
     } catch (error) {
       if (!current()) return;
+      // What no step named is the SDK failing to load, create a client or join.
+      const { code, cause } = failureOf(error, 'join-failed');
       if (session) {
         this.#releaseSession(session);
-        if (credentials && !credentialRetry && trtcCodeOf(error) === JOIN_ROOM_FAILED) {
+        if (credentials && !credentialRetry && trtcCodeOf(cause) === JOIN_ROOM_FAILED) {
           // The signature may have expired: fetch fresh credentials once and try again.
           await this.#join(requested, generation, true);
           return;
         }
       }
       // The join cannot go on: settle in `failed` and say why.
-      this.#report(failure, error, { connectionState: 'failed' }, session);
+      this.#report(code, cause, { connectionState: 'failed' }, session);
       return;
     }
     session.joined = true;
     if (!current()) return;
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
-    if (session.config.role === 'anchor' && session.config.autoPublish) await this.#startCoAnchor({}, generation);
+    if (session.config.role === 'anchor' && session.config.autoPublish) {
+      // Joined either way: a failure to go on stage is not a failed join.
+      await this.#startCoAnchor({}, generation).catch((error: unknown) => this.#settleEscaped('co-anchor', error));
+    }
   }
 
   async #leave(): Promise<void> {
@@ -438,10 +403,11 @@ export class LiveRoomController {
     /** Who to announce as having left: only a join that was announced (trtc-joined) and completed. */
     let left: RoomIdentityDetail | undefined;
     if (session) {
-      const { connectionState } = this.#state;
+      const { connectionState } = this.#store.state;
       const announced = connectionState === 'joined' || connectionState === 'reconnecting';
       this.#setState({ connectionState: 'leaving' });
-      if (this.#state.coAnchorState !== 'idle') this.#setState({ coAnchorState: 'stopping' });
+      // A request still waiting for its answer has nothing to stop: it simply ends with the room.
+      if (this.#store.state.coAnchorState !== 'idle' && this.#store.state.coAnchorState !== 'requesting') this.#setState({ coAnchorState: 'stopping' });
       await this.#closeLocal(session);
       if (session.joined) {
         if (announced) left = this.#identity(session);
@@ -450,28 +416,14 @@ export class LiveRoomController {
       }
       this.#releaseSession(session);
     }
-    if (this.#state.connectionState !== 'idle') this.#reset('left');
+    if (this.#store.state.connectionState !== 'idle') this.#reset('left');
     if (left) this.#emit('trtc-left', left);
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
-  #releaseSession(session: Session): void {
+  #releaseSession(session: JoinSession): void {
     this.#releaseLocal(session);
-    const dropped = [...session.remote.values()];
-    for (const entry of dropped) {
-      entry.detach();
-      entry.stream.stop();
-    }
-    session.remote.clear();
-    session.detachClient();
-    const { client } = session;
-    if (session.joined) {
-      // Kicked or cut off while still in the room: the SDK refuses destroy() (0x1001) until left.
-      session.joined = false;
-      void client.leave().catch(() => undefined).then(() => destroyQuietly(client));
-    } else {
-      destroyQuietly(client);
-    }
+    const dropped = session.release();
     if (this.#session === session) this.#session = null;
     this.#publishRemote(session);
     // Whether the SDK announced it (leave) or not (kicked, cut off), a stream that leaves the
@@ -479,13 +431,9 @@ export class LiveRoomController {
     for (const { snapshot } of dropped) this.#emit('trtc-stream-removed', snapshot);
   }
 
-  #releaseLocal(session: Session): void {
-    const local = session.local;
-    if (!local) return;
-    session.local = null;
-    local.stream.stop();
-    local.stream.close();
-    for (const view of this.#localViews) view.show(false);
+  #releaseLocal(session: JoinSession): void {
+    if (!session.releaseLocal()) return;
+    this.#router.localChanged(null);
     this.#setState({ localStream: null });
   }
 
@@ -495,7 +443,7 @@ export class LiveRoomController {
     if (!session) return;
     // Made while the session is current, like any report, so its signature is masked too.
     const error = errorDetail(code, cause, [this.#config.userSig, session.config.userSig]);
-    this.#generation += 1;
+    this.#supersede();
     this.#joinTarget = null;
     this.#releaseSession(session);
     this.#reset('failed', { error });
@@ -505,12 +453,12 @@ export class LiveRoomController {
 
   // ---- SDK events -------------------------------------------------------------------------
 
-  /** Follows the client's events while `session` is the current one; returns a function that stops. */
-  #listenToClient(session: Session): () => void {
+  /** How the room follows the client's events while `session` is the current one. */
+  #clientHandlers(session: JoinSession): Handlers<TrtcClientEventMap> {
     const keyOf = ({ stream }: TrtcStreamInfo) => streamKey(stream.getUserId(), stream.getType());
     const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) =>
       this.#patchRemote(streamKey(userId, 'main'), patch);
-    return this.#follow<TrtcClientEventMap>(session, session.client, {
+    return {
       'stream-added': ({ stream }) => this.#onStreamAdded(session, stream),
       'stream-subscribed': (event) => this.#patchRemote(keyOf(event), { subscribed: true }),
       'stream-removed': (event) => this.#dropRemote(session, keyOf(event), true),
@@ -524,71 +472,31 @@ export class LiveRoomController {
       'mute-video': mute({ videoMuted: true }),
       'unmute-video': mute({ videoMuted: false }),
       'connection-state-changed': ({ state }) => {
-        const { connectionState } = this.#state;
+        const { connectionState } = this.#store.state;
         if (connectionState !== 'joined' && connectionState !== 'reconnecting') return;
         if (state === 'RECONNECTING') this.#setState({ connectionState: 'reconnecting' });
         else if (state === 'CONNECTED') this.#setState({ connectionState: 'joined' });
       },
       'client-banned': ({ reason }) => this.#abandon('kicked', undefined, Object.freeze({ reason })),
       error: (error) => this.#abandon('connection-lost', error),
-    });
-  }
-
-  /** Adds `handlers` to `target` while `session` is the current one; returns a function that removes them. */
-  #follow<M>(session: Session, target: Emitter<M>, handlers: { [K in keyof M]?: TrtcHandler<M[K]> }): () => void {
-    type AnyHandler = TrtcHandler<M[keyof M]>;
-    const entries = Object.entries(handlers).map(([event, handler]): [keyof M, AnyHandler] => [
-      event as keyof M,
-      // Events of a session that has been left (late, or queued in the SDK) change nothing.
-      (payload) => this.#session === session && (handler as AnyHandler)(payload),
-    ]);
-    for (const [event, handler] of entries) target.on(event, handler);
-    return () => {
-      for (const [event, handler] of entries) target.off(event, handler);
     };
   }
 
-  #onStreamAdded(session: Session, stream: TrtcRemoteStream): void {
-    const userId = stream.getUserId();
-    const type = stream.getType();
-    const key = streamKey(userId, type);
-    // A stream published again under the same key replaces the one we had.
-    this.#dropRemote(session, key, false);
-    // Mutes announced before we heard of the stream are only in the client's record.
-    const muted = type === 'main' ? session.client.getRemoteMutedState().find((entry) => entry.userId === userId) : undefined;
-    const entry: RemoteEntry = {
-      stream,
-      snapshot: Object.freeze({
-        key,
-        userId,
-        type,
-        hasAudio: stream.hasAudio(),
-        hasVideo: stream.hasVideo(),
-        audioMuted: muted?.audioMuted ?? false,
-        videoMuted: muted?.videoMuted ?? false,
-        subscribed: false,
-        playing: false,
-        autoplayBlocked: false,
-      }),
-      container: null,
-      autoplayReported: false,
-      // Removed when the entry is dropped, so while they run `entry` is the stream's current entry.
-      detach: this.#follow<TrtcStreamEventMap>(session, stream, {
-        'player-state-changed': ({ type, state }) => {
-          if (type === 'video' || !entry.snapshot.hasVideo) this.#patchRemote(key, { playing: state === 'PLAYING' });
-        },
-        error: (error) => {
-          if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
-        },
-      }),
-    };
-    session.remote.set(key, entry);
-    // Views take it up once it is subscribed, and so playable.
-    this.#publishRemote(session, false);
+  #onStreamAdded(session: JoinSession, stream: TrtcRemoteStream): void {
+    const entry = session.addRemote(stream, (entry) => ({
+      'player-state-changed': ({ type, state }) => {
+        if (type === 'video' || !entry.snapshot.hasVideo) this.#patchRemote(entry.snapshot.key, { playing: state === 'PLAYING' });
+      },
+      error: (error) => {
+        if (isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
+      },
+    }));
+    // Views take it up now and play it once it is subscribed.
+    this.#publishRemote(session);
     this.#emit('trtc-stream-added', entry.snapshot);
     session.client.subscribe(stream, { audio: true, video: true }).catch((error: unknown) => {
       // A stream removed (or replaced) while subscribing is not a failure the viewer should see.
-      if (this.#session === session && session.remote.get(key) === entry) this.#report('connection-lost', error);
+      if (this.#session === session && session.remote.get(entry.snapshot.key) === entry) this.#report('connection-lost', error);
     });
   }
 
@@ -601,81 +509,26 @@ export class LiveRoomController {
   }
 
   #patchRemote(key: string, patch: Partial<RemoteStreamSnapshot>): void {
-    const session = this.#session;
-    const entry = session?.remote.get(key);
-    if (!session || !entry) return;
-    const next = { ...entry.snapshot, ...patch };
-    if (shallowEqual(next, entry.snapshot)) return;
-    entry.snapshot = Object.freeze(next);
-    this.#publishRemote(session);
+    const changed = this.#session?.patchRemote(key, patch);
+    if (!changed) return;
+    const { entry, previous } = changed;
+    const list = this.#store.state.remoteStreams.map((snapshot) => (snapshot === previous ? entry.snapshot : snapshot));
+    this.#setState({ remoteStreams: Object.freeze(list) });
+    this.#router.streamUpdated(entry.snapshot);
   }
 
-  #dropRemote(session: Session, key: string, announce: boolean): void {
-    const entry = session.remote.get(key);
+  #dropRemote(session: JoinSession, key: string, announce: boolean): void {
+    const entry = session.dropRemote(key);
     if (!entry) return;
-    session.remote.delete(key);
-    entry.detach();
-    entry.stream.stop();
     this.#publishRemote(session);
     if (announce) this.#emit('trtc-stream-removed', entry.snapshot);
   }
 
-  /** The session's remote streams become `state.remoteStreams`; the views follow unless told not to. */
-  #publishRemote(session: Session, syncViews = true): void {
-    this.#setState({ remoteStreams: Object.freeze([...session.remote.values()].map((entry) => entry.snapshot)) });
-    if (syncViews) this.#syncRemoteViews();
-  }
-
-  // ---- views ------------------------------------------------------------------------------
-
-  #syncRemoteViews(): void {
-    // Playing and stopping patch stream state, which asks for another sync: run those afterwards.
-    if (this.#syncingViews) {
-      this.#syncAgain = true;
-      return;
-    }
-    this.#syncingViews = true;
-    try {
-      do {
-        this.#syncAgain = false;
-        for (const [view, snapshot] of assignStreams([...this.#remoteViews.keys()], this.#state.remoteStreams)) {
-          const shown = this.#remoteViews.get(view) ?? null;
-          if (shown && shown.key !== snapshot?.key) this.#stopRemoteIn(view);
-          if (snapshot?.subscribed) this.#playRemoteIn(view, snapshot.key);
-          if (shown !== snapshot) {
-            this.#remoteViews.set(view, snapshot);
-            this.#safely(() => view.show(snapshot));
-          }
-        }
-      } while (this.#syncAgain);
-    } finally {
-      this.#syncingViews = false;
-    }
-  }
-
-  #playRemoteIn(view: RemoteView, key: string): void {
-    const session = this.#session;
-    const entry = session?.remote.get(key);
-    if (!session || !entry) return;
-    playIn(entry, view.container, { objectFit: view.objectFit, muted: view.muted }).catch((error: unknown) => {
-      if (this.#session === session && session.remote.get(key) === entry && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
-    });
-  }
-
-  #stopRemoteIn(view: RemoteView, shown = this.#remoteViews.get(view)): void {
-    if (shown && stopIn(this.#session?.remote.get(shown.key), view.container)) this.#patchRemote(shown.key, { playing: false });
-  }
-
-  #syncLocalView(): void {
-    const local = this.#session?.local;
-    const view = [...this.#localViews].sort(byDocumentOrder)[0];
-    for (const other of this.#localViews) if (other !== view) other.show(false);
-    // The preview plays once the camera is initialized, which is when state.localStream appears.
-    if (!local || !this.#state.localStream || !view || local.container === view.container) return;
-    view.show(true);
-    playIn(local, view.container, { muted: true, mirror: view.mirror }).catch(() => {
-      // A muted local preview is never blocked by autoplay policy; a failure leaves it blank.
-    });
+  /** A stream came or went: the session's remote streams become `state.remoteStreams`, and the views follow. */
+  #publishRemote(session: JoinSession): void {
+    const list = Object.freeze([...session.remote.values()].map((entry) => entry.snapshot));
+    this.#setState({ remoteStreams: list });
+    this.#router.streamsChanged(list);
   }
 
   // ---- co-anchoring -----------------------------------------------------------------------
@@ -683,18 +536,16 @@ export class LiveRoomController {
   async #startCoAnchor(options: CoAnchorOptions, generation: number): Promise<void> {
     const session = this.#session;
     const current = () => generation === this.#generation && this.#session === session;
-    if (!session || this.#state.connectionState !== 'joined' || this.#state.coAnchorState !== 'idle') return;
-    const asAudience = this.#state.role === 'audience';
+    if (!session || this.#store.state.connectionState !== 'joined' || this.#store.state.coAnchorState !== 'idle') return;
+    const asAudience = this.#store.state.role === 'audience';
 
     if (asAudience && this.approveCoAnchor) {
       this.#setState({ coAnchorState: 'requesting' });
-      let approved = false;
-      try {
-        approved = await this.approveCoAnchor({ roomId: session.config.roomId, userId: session.config.userId });
-      } catch {
-        // A hook that fails says no.
-      }
-      if (!current()) return;
+      const request = { roomId: session.config.roomId, userId: session.config.userId };
+      const approve = this.approveCoAnchor;
+      // A hook that fails says no.
+      const approved = await this.#unlessSuperseded(generation, Promise.resolve().then(() => approve(request)).catch(() => false));
+      if (approved === SUPERSEDED || !current()) return;
       if (!approved) {
         this.#setState({ coAnchorState: 'idle' }, true);
         return;
@@ -702,37 +553,35 @@ export class LiveRoomController {
     }
     this.#setState({ coAnchorState: 'starting' });
 
-    // Names the failure if the step under way throws; `capture` is refined by what the browser said.
-    let failure: LiveRoomErrorCode | 'capture' = 'switch-role-failed';
     try {
       if (asAudience) {
-        await session.client.switchRole('anchor');
+        await step('switch-role-failed', () => session.client.switchRole('anchor'));
         session.switchedRole = true;
         if (!current()) return;
         this.#setState({ role: 'anchor' });
       }
 
-      failure = 'capture';
-      const stream = session.sdk.createStream({
-        userId: session.config.userId,
-        audio: options.audio !== false,
-        video: options.video !== false,
-      });
+      // What the browser or SDK said tells a denied camera from a missing or busy one.
+      const stream = await step(captureErrorCode, () =>
+        session.sdk.createStream({ userId: session.config.userId, audio: options.audio !== false, video: options.video !== false }),
+      );
       const showLocal = (published: boolean) =>
         this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
       session.local = { stream, container: null };
-      await stream.initialize();
+      // Released while the camera was starting: what it opens later is closed on arrival.
+      const capturing = step(captureErrorCode, () => stream.initialize());
+      const captured = await this.#unlessSuperseded(generation, capturing, () => stream.close());
+      if (captured === SUPERSEDED) return;
       // Only a leave or the room ending (both supersede this request) releases it meanwhile.
       if (!current()) {
-        // Released while the camera was starting: make sure what it just opened is closed too.
         stream.close();
         return;
       }
       showLocal(false);
-      this.#syncLocalView();
+      // The preview plays once the camera is initialized, which is when state.localStream appears.
+      this.#router.localChanged(session.local);
 
-      failure = 'publish-failed';
-      await session.client.publish(stream);
+      await step('publish-failed', () => session.client.publish(stream));
       if (!current()) return;
       showLocal(true);
       this.#setState({ coAnchorState: 'live' });
@@ -741,12 +590,13 @@ export class LiveRoomController {
       await this.#rollBackCoAnchor(session);
       if (!current()) return;
       this.#setState({ coAnchorState: 'idle' });
-      this.#report(failure === 'capture' ? captureErrorCode(error) : failure, error);
+      const { code, cause } = failureOf(error, 'co-anchor-failed');
+      this.#report(code, cause);
     }
   }
 
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
-  async #rollBackCoAnchor(session: Session): Promise<void> {
+  async #rollBackCoAnchor(session: JoinSession): Promise<void> {
     await this.#closeLocal(session);
     if (session.switchedRole) {
       session.switchedRole = false;
@@ -756,25 +606,16 @@ export class LiveRoomController {
   }
 
   /** Stops publishing the local stream, if it is published (a failure changes nothing), and releases it. */
-  async #closeLocal(session: Session): Promise<void> {
-    if (session.local && this.#state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
+  async #closeLocal(session: JoinSession): Promise<void> {
+    if (session.local && this.#store.state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
     this.#releaseLocal(session);
   }
 
   async #stopCoAnchor(): Promise<void> {
     const session = this.#session;
-    if (!session || this.#state.coAnchorState !== 'live') return;
+    if (!session || this.#store.state.coAnchorState !== 'live') return;
     this.#setState({ coAnchorState: 'stopping' });
     await this.#rollBackCoAnchor(session);
     if (this.#session === session) this.#setState({ coAnchorState: 'idle' });
-  }
-}
-
-/** Nothing a page can do about a client that will not tear down; it is dropped either way. */
-function destroyQuietly(client: TrtcClient): void {
-  try {
-    client.destroy();
-  } catch {
-    // Already destroyed or still busy in the SDK: it holds no media of ours any more.
   }
 }

@@ -1,4 +1,5 @@
-import type { TrtcRole } from '../backends/types.js';
+import type { BackendName } from '../backends/loader.js';
+import type { TrtcBackend, TrtcRole } from '../backends/types.js';
 
 /** Where the room is in its life: reflected as `connection-state` on `<trtc-live-room>`. */
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leaving' | 'left' | 'failed';
@@ -15,11 +16,13 @@ export type LiveRoomErrorCode =
   | 'credentials-failed'
   | 'unsupported-browser'
   | 'join-failed'
+  | 'leave-failed'
   | 'permission-denied'
   | 'device-not-found'
   | 'device-busy'
   | 'switch-role-failed'
   | 'publish-failed'
+  | 'co-anchor-failed'
   | 'connection-lost'
   | 'kicked';
 
@@ -82,11 +85,17 @@ export interface LiveRoomState {
 
 /** Settings of a room, as given by attributes or by a framework. */
 export interface LiveRoomConfig {
+  /** A TRTC-v4-shaped namespace to use; wins over `backend`. */
+  sdk?: TrtcBackend;
+  /** Which backend to load when no `sdk` is given: `trtc` (default) or `loopback`. */
+  backend?: BackendName;
   sdkAppId?: number | string | null;
   roomId?: number | string | null;
   userId?: string | null;
   userSig?: string | null;
   credentialsUrl?: string | null;
+  /** Allow `credentialsUrl` on another origin than the page's, fetched with cookies included. */
+  credentialsCrossOrigin?: boolean;
   role?: RoomRole | string | null;
   autoPublish?: boolean;
 }

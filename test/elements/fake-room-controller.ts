@@ -19,17 +19,10 @@ import type {
   RemoteView,
 } from '../../src/room/types.js';
 
-export const IDLE_STATE: LiveRoomState = Object.freeze({
-  connectionState: 'idle',
-  coAnchorState: 'idle',
-  role: 'audience',
-  roomId: null,
-  userId: null,
-  remoteStreams: Object.freeze([]),
-  localStream: null,
-  error: null,
-  canPublish: null,
-});
+import { INITIAL_STATE } from '../../src/room/room-store.js';
+
+/** The fake starts where a real room does. */
+export const IDLE_STATE: LiveRoomState = INITIAL_STATE;
 
 export function remoteSnapshot(userId: string, patch: Partial<RemoteStreamSnapshot> = {}): RemoteStreamSnapshot {
   const type = patch.type ?? 'main';
@@ -95,8 +88,11 @@ export class FakeRoomController {
     return () => this.#eventListeners.delete(listener);
   }
 
-  configure(config: LiveRoomConfig): void {
-    this.configured.push({ ...config });
+  /** Records the room settings; the backend settings land in `sdk` and `backend`, as on the real one. */
+  configure({ sdk, backend, ...config }: LiveRoomConfig): void {
+    this.sdk = sdk;
+    this.backend = backend ?? 'trtc';
+    this.configured.push(config);
   }
 
   async join(): Promise<void> {

@@ -42,11 +42,19 @@ describe('<trtc-live-room>', () => {
       userId: 'viewer_42',
       userSig: SECRET,
       credentialsUrl: null,
+      credentialsCrossOrigin: false,
       role: 'anchor',
       autoPublish: true,
     });
     expect(element.hasAttribute('user-sig')).to.be.false;
     element.remove();
+  });
+
+  it('passes credentials-cross-origin on as a boolean ("false" is false)', async () => {
+    const allowed = await room(html`<fake-live-room room-id="1" credentials-url="https://id.example.test/sig" credentials-cross-origin></fake-live-room>`);
+    expect(allowed.fake.configured.at(-1)).to.include({ credentialsCrossOrigin: true });
+    const refused = await room(html`<fake-live-room room-id="1" credentials-cross-origin="false"></fake-live-room>`);
+    expect(refused.fake.configured.at(-1)).to.include({ credentialsCrossOrigin: false });
   });
 
   it('does not join with `manual`, but does with manual="false"', async () => {
@@ -245,16 +253,18 @@ describe('<trtc-live-room>', () => {
     expect(element.fake.calls).to.deep.equal(['join', 'leave', 'join']);
   });
 
-  it('rejoins when the room or user changes while joined, but not for a new signature', async () => {
+  it('hands new settings to its controller while joined, which decides whether to join again', async () => {
     const element = await room();
     element.fake.setState({ connectionState: 'joined' });
     element.userSig = 'fresh';
     await element.updateComplete;
-    expect(element.fake.count('join')).to.equal(1);
+    expect(element.fake.configured.at(-1)).to.include({ roomId: '8888', userSig: 'fresh' });
     element.setAttribute('room-id', '9999');
+    element.backend = 'loopback';
     await element.updateComplete;
-    expect(element.fake.count('join')).to.equal(2);
     expect(element.fake.configured.at(-1)).to.include({ roomId: '9999', userSig: 'fresh' });
+    expect(element.fake.backend).to.equal('loopback');
+    expect(element.fake.count('join'), 'the element itself does not join again').to.equal(1);
   });
 
   it('tries again when a setting is fixed after a failure, and stays out after leave()', async () => {

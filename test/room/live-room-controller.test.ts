@@ -9,6 +9,7 @@ import type {
   RemoteView,
 } from '../../src/room/types.js';
 import { liveCapturedTracks, watchMediaResources } from '../helpers/leaks.js';
+import { withTimeout } from '../helpers/async.js';
 import { until } from '../helpers/media.js';
 import { ScriptedBackend, ScriptedRemoteStream, TrtcCodedError } from './scripted-backend.js';
 
@@ -82,6 +83,9 @@ describe('LiveRoomController', () => {
       ['a missing sdk-app-id', { ...VALID, sdkAppId: undefined }, 'sdk-app-id'],
       ['a non-numeric sdk-app-id', { ...VALID, sdkAppId: '14000abc' }, 'sdk-app-id'],
       ['a zero sdk-app-id', { ...VALID, sdkAppId: '0' }, 'sdk-app-id'],
+      ['an sdk-app-id beyond 32 bits', { ...VALID, sdkAppId: '1099511627776' }, 'sdk-app-id'],
+      ['sdk-app-id 4294967296', { ...VALID, sdkAppId: 4294967296 }, 'sdk-app-id'],
+      ['a string room-id with a tab', { ...VALID, roomId: 'room\t1' }, 'room-id'],
       ['a numeric room-id out of range', { ...VALID, roomId: '4294967295' }, 'room-id'],
       ['room-id 0', { ...VALID, roomId: '0' }, 'room-id'],
       ['a string room-id with a slash', { ...VALID, roomId: 'room/1' }, 'room-id'],
@@ -124,6 +128,12 @@ describe('LiveRoomController', () => {
       await controller.join();
       expect(backend.client.joinedRoom).to.equal('live_room-1');
       expect(backend.client.config.useStringRoomId).to.equal(true);
+    });
+
+    it('accepts the largest SDKAppID, 4294967295', async () => {
+      controller.configure({ ...VALID, sdkAppId: '4294967295' });
+      await controller.join();
+      expect(backend.client.config.sdkAppId).to.equal(4294967295);
     });
   });
 
@@ -237,6 +247,47 @@ describe('LiveRoomController', () => {
       expect(log.events.map((event) => event.type)).to.deep.equal(['trtc-joined', 'trtc-left', 'trtc-joined']);
     });
 
+    describe('settings given to configure() while in the room', () => {
+      it('a new room: leaves and joins the new one, as the element does', async () => {
+        const log = record(controller);
+        controller.configure(VALID);
+        await controller.join();
+        const first = backend.client;
+        controller.configure({ ...VALID, roomId: '9999' });
+        await until(() => controller.state.connectionState === 'joined' && controller.state.roomId === 9999, 'the new room');
+        expect(first.calls).to.deep.equal(['join', 'leave']);
+        expect(backend.client.joinedRoom).to.equal(9999);
+        expect(log.events.map((event) => event.type)).to.deep.equal(['trtc-joined', 'trtc-left', 'trtc-joined']);
+      });
+
+      it('another sdk: joins again on it; the sdk property reads what configure() was given', async () => {
+        controller.configure(VALID);
+        await controller.join();
+        const other = new ScriptedBackend();
+        controller.configure({ ...VALID, sdk: other });
+        expect(controller.sdk).to.equal(other);
+        await until(() => other.clients[0]?.joinedRoom === 8888, 'the join on the other backend');
+        expect(backend.client.calls).to.deep.equal(['join', 'leave']);
+        await controller.leave();
+      });
+
+      it('a new signature alone: stays in the room and keeps it for the next join', async () => {
+        controller.configure(VALID);
+        await controller.join();
+        controller.configure({ ...VALID, userSig: 'a-fresh-signature' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(backend.clients).to.have.length(1);
+        expect(controller.state.connectionState).to.equal('joined');
+      });
+
+      it('before joining: nothing happens until join()', async () => {
+        controller.configure({ ...VALID, backend: 'loopback', sdk: backend });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(controller.state.connectionState).to.equal('idle');
+        expect(controller.backend).to.equal('loopback');
+      });
+    });
+
     it('leaves and joins again on another backend', async () => {
       controller.configure(VALID);
       await controller.join();
@@ -319,6 +370,60 @@ describe('LiveRoomController', () => {
       expect(requests).to.have.length(2);
       expect(controller.state.connectionState).to.equal('joined');
     });
+
+    describe('on another origin', () => {
+      /** The test server under its other loopback name: the same server, another origin. */
+      const otherOrigin = () => {
+        const url = new URL(location.href);
+        url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+        return url.origin;
+      };
+      const ENDPOINT = '/__test/credentials?userId=server_user';
+
+      /** The real fetch, recording what the room asked for. */
+      function recordingFetch() {
+        const requests: { url: string; credentials: RequestCredentials | undefined }[] = [];
+        const fetcher: typeof fetch = (input, init) => {
+          requests.push({ url: String(input), credentials: init?.credentials });
+          return fetch(input, init);
+        };
+        return { requests, fetcher };
+      }
+
+      it('same origin: fetched with same-origin credentials', async () => {
+        const { requests, fetcher } = recordingFetch();
+        controller = new LiveRoomController({ sdk: backend, fetch: fetcher });
+        controller.configure({ roomId: '8888', credentialsUrl: ENDPOINT });
+        await controller.join();
+        expect(controller.state).to.include({ connectionState: 'joined', userId: 'server_user' });
+        expect(requests).to.deep.equal([{ url: new URL(ENDPOINT, location.href).href, credentials: 'same-origin' }]);
+      });
+
+      it('refused without the opt-in, saying so and naming credentials-cross-origin, before any request', async () => {
+        const { requests, fetcher } = recordingFetch();
+        controller = new LiveRoomController({ sdk: backend, fetch: fetcher });
+        const log = record(controller);
+        controller.configure({ roomId: '8888', credentialsUrl: `${otherOrigin()}${ENDPOINT}` });
+        await controller.join();
+        expect(requests).to.deep.equal([]);
+        expect(controller.state.connectionState).to.equal('failed');
+        const [error] = log.of('trtc-error');
+        expect(error).to.include({ code: 'invalid-config', field: 'credentials-url', recoverable: false });
+        expect(error.message).to.include('another origin').and.to.include('credentials-cross-origin');
+        expect(backend.clients).to.have.length(0);
+      });
+
+      it('allowed with credentialsCrossOrigin: fetched with the cookies included', async () => {
+        const { requests, fetcher } = recordingFetch();
+        controller = new LiveRoomController({ sdk: backend, fetch: fetcher });
+        const url = `${otherOrigin()}${ENDPOINT}`;
+        controller.configure({ roomId: '8888', credentialsUrl: url, credentialsCrossOrigin: true });
+        await controller.join();
+        expect(controller.state).to.include({ connectionState: 'joined', userId: 'server_user' });
+        expect(requests).to.deep.equal([{ url, credentials: 'include' }]);
+        expect(backend.client.config).to.include({ sdkAppId: 1400000001, userSig: 'signature-from-the-test-server' });
+      });
+    });
   });
 
   describe('co-anchoring', () => {
@@ -375,6 +480,68 @@ describe('LiveRoomController', () => {
       expect(liveCapturedTracks()).to.have.length(0);
       expect(backend.client.calls).not.to.include('publish');
       expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle' });
+    });
+
+    describe('a step the viewer may never finish does not hold up', () => {
+      /** Settles with `promise`, failing the test if it waits on the held step. */
+      const promptly = (promise: Promise<void>, what: string) => withTimeout(promise, what, 2000);
+
+      it('leave() while the camera prompt is unanswered: left at once, the camera closed when it comes', async () => {
+        const log = record(controller);
+        backend.hold('initialize');
+        const starting = controller.startCoAnchor();
+        await until(() => backend.streams.length === 1, 'capture to start');
+        await promptly(controller.leave(), 'leave() during capture');
+        await promptly(starting, 'the superseded start');
+        expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle', localStream: null });
+        expect(log.of('trtc-left')).to.have.length(1);
+        backend.release('initialize');
+        await until(() => backend.streams[0].media !== null, 'the late capture');
+        await until(() => liveCapturedTracks().length === 0, 'the late camera to be closed');
+        expect(backend.streams[0].media!.getTracks().every((track) => track.readyState === 'ended')).to.equal(true);
+        expect(backend.client.calls).not.to.include('publish');
+        expect(log.of('trtc-error')).to.have.length(0);
+      });
+
+      it('a room change while the camera prompt is unanswered: the new room joins at once', async () => {
+        backend.hold('initialize');
+        const starting = controller.startCoAnchor();
+        await until(() => backend.streams.length === 1, 'capture to start');
+        controller.configure({ ...VALID, roomId: '9999' });
+        await promptly(controller.join(), 'the room change during capture');
+        await promptly(starting, 'the superseded start');
+        expect(controller.state).to.include({ connectionState: 'joined', coAnchorState: 'idle', roomId: 9999 });
+        backend.release('initialize');
+        await until(() => backend.streams[0].media !== null, 'the late capture');
+        await until(() => liveCapturedTracks().length === 0, 'the late camera to be closed');
+      });
+
+      it('dispose() while the camera prompt is unanswered', async () => {
+        backend.hold('initialize');
+        void controller.startCoAnchor();
+        await until(() => backend.streams.length === 1, 'capture to start');
+        await promptly(controller.dispose(), 'dispose() during capture');
+        expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle' });
+        backend.release('initialize');
+        await until(() => backend.streams[0].media !== null, 'the late capture');
+        await until(() => liveCapturedTracks().length === 0, 'the late camera to be closed');
+      });
+
+      it('leave() while the approval is pending: a late approval changes nothing', async () => {
+        let approve!: (approved: boolean) => void;
+        controller.approveCoAnchor = () => new Promise<boolean>((resolve) => (approve = resolve));
+        const log = record(controller);
+        const starting = controller.startCoAnchor();
+        await until(() => controller.state.coAnchorState === 'requesting', 'the request');
+        await promptly(controller.leave(), 'leave() during approval');
+        await promptly(starting, 'the superseded request');
+        expect(controller.state).to.include({ connectionState: 'left', coAnchorState: 'idle' });
+        approve(true);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(backend.streams, 'no camera opened for a room that was left').to.have.length(0);
+        expect(backend.client.calls).not.to.include('switchRole:anchor');
+        expect(log.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['requesting', 'idle']);
+      });
     });
 
     const failures = [
@@ -456,6 +623,57 @@ describe('LiveRoomController', () => {
       await controller.stopCoAnchor();
       expect(controller.state).to.include({ coAnchorState: 'idle', role: 'anchor' });
       expect(backend.client.calls.at(-1)).to.equal('unpublish');
+    });
+  });
+
+  describe('an SDK call that throws where no step expects it', () => {
+    const broken = () => {
+      throw new TypeError('the SDK tripped');
+    };
+
+    it('stopCoAnchor(): reported as co-anchor-failed, still joined, off stage with the camera off', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      await controller.startCoAnchor();
+      const log = record(controller);
+      backend.client.unpublish = broken;
+      await controller.stopCoAnchor();
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['co-anchor-failed']);
+      expect(controller.state).to.include({ connectionState: 'joined', coAnchorState: 'idle', localStream: null });
+      expect(liveCapturedTracks()).to.have.length(0);
+    });
+
+    it('leave(): reported as leave-failed, and the room is left', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      const log = record(controller);
+      const client = backend.client;
+      client.leave = broken;
+      await controller.leave();
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['leave-failed']);
+      expect(controller.state.connectionState).to.equal('left');
+      client.joinedRoom = null;
+      client.destroy();
+    });
+
+    it('a failed auto-publish whose clean-up trips: publish-failed, and the room stays joined', async () => {
+      const createStream = backend.createStream.bind(backend);
+      backend.createStream = (config) => {
+        const stream = createStream(config);
+        const stop = stream.stop.bind(stream);
+        stream.stop = () => {
+          stop();
+          broken();
+        };
+        return stream;
+      };
+      backend.fail('publish', new TrtcCodedError('publish refused', 0x4005));
+      const log = record(controller);
+      controller.configure({ ...VALID, userId: 'host', role: 'anchor', autoPublish: true });
+      await controller.join();
+      expect(log.of('trtc-error').map((error) => error.code)).to.deep.equal(['publish-failed']);
+      expect(controller.state).to.include({ connectionState: 'joined', coAnchorState: 'idle', localStream: null });
+      expect(liveCapturedTracks()).to.have.length(0);
     });
   });
 

@@ -19,7 +19,7 @@ import { roomKey } from './protocol.js';
 import { LoopbackRemoteStream } from './remote-stream.js';
 import { RoomSession } from './session.js';
 import type { SessionEnd, SessionOwner } from './session.js';
-import { check, checkInstance, checkRoomId } from './validate.js';
+import { check, checkInstance, checkRoomId, checkSdkAppId } from './validate.js';
 
 /** What the test hooks can do to a client; kept off the client object, which is TRTC's shape only. */
 export interface FaultControls {
@@ -42,6 +42,7 @@ function checkClientConfig(config: unknown): asserts config is TrtcClientConfig 
   const { sdkAppId, userId, userSig, mode, useStringRoomId, autoSubscribe, enableAutoPlayDialog } =
     config as TrtcClientConfig;
   check(sdkAppId, 'clientConfig.sdkAppId', call, { required: true, types: ['number'], notEmpty: true });
+  checkSdkAppId(sdkAppId, call);
   check(userId, 'clientConfig.userId', call, { required: true, types: ['string'], notEmpty: true });
   check(userSig, 'clientConfig.userSig', call, { required: true, types: ['string'], notEmpty: true });
   check(mode, 'clientConfig.mode', call, { required: true, types: ['string'], values: ['rtc', 'live'] });
@@ -131,14 +132,14 @@ export class LoopbackClient implements TrtcClient {
     if (!stream.publishable) {
       throw invalidOperation('cannot publish stream because stream is not initialized, is switching device, or has been closed.');
     }
-    if (session.published || stream.publisher) throw invalidOperation('duplicate local stream publishing.');
+    if (session.publishedStream || stream.onPublishedChange) throw invalidOperation('duplicate local stream publishing.');
     session.publish(stream);
   }
 
   async unpublish(stream: TrtcLocalStream): Promise<void> {
     checkInstance(stream, LoopbackLocalStream, 'LocalStream', 'stream', 'unpublish');
     const session = this.#session?.inRoom ? this.#session : null;
-    const published = session?.published ?? null;
+    const published = session?.publishedStream ?? null;
     // Like the SDK: with nothing published there is nothing to do; another stream is an error.
     if (stream === published) session?.unpublish();
     else if (published) throw invalidParameter('stream has not been published yet.');

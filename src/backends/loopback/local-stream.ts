@@ -49,7 +49,7 @@ export class LoopbackLocalStream extends LoopbackStream implements TrtcLocalStre
   #initializing: Promise<void> | null = null;
   /** Bumped by close(): a capture that finishes afterwards must not bring the stream back. */
   #generation = 0;
-  #publisher: (() => void) | null = null;
+  #onPublishedChange: (() => void) | null = null;
 
   constructor(config: TrtcStreamConfig) {
     super(randomId(), config.userId ?? '');
@@ -97,13 +97,16 @@ export class LoopbackLocalStream extends LoopbackStream implements TrtcLocalStre
     return this.hasAudio() || this.hasVideo();
   }
 
-  /** The client publishing this stream, told whenever its tracks or mute state change; null when unpublished. */
-  get publisher(): (() => void) | null {
-    return this.#publisher;
+  /**
+   * Called whenever the tracks or mute state change while the stream is published (the publishing
+   * client tells the room); null while unpublished.
+   */
+  get onPublishedChange(): (() => void) | null {
+    return this.#onPublishedChange;
   }
 
-  set publisher(listener: (() => void) | null) {
-    this.#publisher = listener;
+  set onPublishedChange(listener: (() => void) | null) {
+    this.#onPublishedChange = listener;
   }
 
   /** What the room is told about this stream. */
@@ -120,7 +123,7 @@ export class LoopbackLocalStream extends LoopbackStream implements TrtcLocalStre
 
   protected override setTrackEnabled(track: MediaStreamTrack | null, enabled: boolean): boolean {
     const done = super.setTrackEnabled(track, enabled);
-    if (done) this.#publisher?.();
+    if (done) this.#onPublishedChange?.();
     return done;
   }
 
@@ -144,6 +147,6 @@ export class LoopbackLocalStream extends LoopbackStream implements TrtcLocalStre
   #setTracks(tracks: LinkTracks): void {
     this.#tracks = tracks;
     this.tracksChanged();
-    this.#publisher?.();
+    this.#onPublishedChange?.();
   }
 }

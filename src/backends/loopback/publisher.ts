@@ -29,12 +29,12 @@ export class Publisher {
 
   publish(stream: LoopbackLocalStream): void {
     this.#stream = stream;
-    stream.publisher = this.#streamChanged;
+    stream.onPublishedChange = this.#streamChanged;
   }
 
   /** Stops publishing: every uplink closes (subscribers learn it from the announce that follows). */
   unpublish(): void {
-    if (this.#stream) this.#stream.publisher = null;
+    if (this.#stream) this.#stream.onPublishedChange = null;
     this.#stream = null;
     for (const uplink of this.#uplinks.values()) uplink.close();
     this.#uplinks.clear();

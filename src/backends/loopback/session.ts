@@ -92,7 +92,8 @@ export class RoomSession {
     return this.#role;
   }
 
-  get published(): LoopbackLocalStream | null {
+  /** The local stream this session publishes, if any. */
+  get publishedStream(): LoopbackLocalStream | null {
     return this.#publisher.stream;
   }
 

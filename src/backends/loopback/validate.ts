@@ -1,3 +1,4 @@
+import { inRange, NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE, STRING_ROOM_ID } from '../trtc-limits.js';
 import { invalidParameter } from './errors.js';
 
 /**
@@ -64,13 +65,22 @@ export function checkInstance<T>(
   }
 }
 
-/** A room id the way TRTC accepts it: a whole number in 1..4294967294, or with `useStringRoomId` a string of 1–64 allowed characters. */
+/** A room id the way TRTC accepts it: see trtc-limits.ts. */
 export function checkRoomId(roomId: unknown, useStringRoomId: boolean): void {
   if (useStringRoomId) {
-    if (typeof roomId !== 'string' || !/^[A-Za-z\d\s!#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/.test(roomId)) {
+    if (typeof roomId !== 'string' || !STRING_ROOM_ID.test(roomId)) {
       throw invalidParameter("'options.roomId' must be validate string when useStringRoomId is true.");
     }
-  } else if (typeof roomId !== 'number' || !Number.isInteger(roomId) || roomId < 1 || roomId > 4294967294) {
-    throw invalidParameter("'options.roomId' must be an integer between [1, 4294967294] when useStringRoomId is false.");
+  } else if (typeof roomId !== 'number' || !inRange(roomId, NUMERIC_ROOM_ID_RANGE)) {
+    const { min, max } = NUMERIC_ROOM_ID_RANGE;
+    throw invalidParameter(`'options.roomId' must be an integer between [${min}, ${max}] when useStringRoomId is false.`);
+  }
+}
+
+/** An SDKAppID TRTC could have issued: a whole number in 1..4294967295. */
+export function checkSdkAppId(sdkAppId: number, call: string): void {
+  if (!inRange(sdkAppId, SDK_APP_ID_RANGE)) {
+    const { min, max } = SDK_APP_ID_RANGE;
+    throw invalidParameter(`'clientConfig.sdkAppId' must be an integer between [${min}, ${max}] when calling ${call}(), received: ${sdkAppId}.`);
   }
 }

@@ -20,10 +20,11 @@ import { roomControllerContext } from '../shared/context.js';
 import { roomEvent } from '../shared/events.js';
 import { liveRoomStyles } from './live-room.styles.js';
 
-/** Settings that change who or where we are: a joined room leaves and joins again. */
-const IDENTITY_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk'] as const;
-/** Every setting: an automatic room that is idle or failed tries again when one changes. */
-const SETTING_PROPERTIES = [...IDENTITY_PROPERTIES, 'userSig', 'credentialsUrl', 'autoPublish', 'manual'] as const;
+/**
+ * Every setting: in the room they go to the controller, which decides whether to join again; an
+ * automatic room that is idle or failed tries again when one changes.
+ */
+const SETTING_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk', 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual'] as const;
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
 /** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
@@ -91,6 +92,7 @@ export class TrtcLiveRoomElement extends LitElement {
     userId: { attribute: 'user-id' },
     userSig: { attribute: 'user-sig' },
     credentialsUrl: { attribute: 'credentials-url' },
+    credentialsCrossOrigin: { attribute: 'credentials-cross-origin', converter: booleanAttribute },
     userRole: { attribute: 'user-role' },
     backend: {},
     manual: { converter: booleanAttribute },
@@ -113,8 +115,19 @@ export class TrtcLiveRoomElement extends LitElement {
    */
   userSig: string | null = null;
 
-  /** A same-site URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join. */
+  /**
+   * A URL answering `{ sdkAppId, userId, userSig }` JSON, fetched before each join and again when
+   * the signature has expired. It must be on the page's origin unless `credentials-cross-origin`
+   * is set; otherwise the room fails with `invalid-config` (field `credentials-url`).
+   */
   credentialsUrl: string | null = null;
+
+  /**
+   * Allow a `credentials-url` on another origin than the page's. It is then fetched with the
+   * viewer's cookies included (`credentials: 'include'`), so that server can recognise the viewer;
+   * it must answer with CORS headers naming this origin and allowing credentials.
+   */
+  credentialsCrossOrigin = false;
 
   /** The role to join with: `audience` (default) watches; `anchor` can publish: the host of a live room. */
   userRole: string = 'audience';
@@ -184,18 +197,23 @@ export class TrtcLiveRoomElement extends LitElement {
 
   /** Joins with the current settings (leaving first if they changed). Settles once the state has. */
   join(): Promise<void> {
-    this.#controller.sdk = this.sdk;
-    this.#controller.backend = this.backend;
+    this.#configure();
+    return this.#controller.join();
+  }
+
+  #configure(): void {
     this.#controller.configure({
+      sdk: this.sdk,
+      backend: this.backend,
       sdkAppId: this.sdkAppId,
       roomId: this.roomId,
       userId: this.userId,
       userSig: this.userSig,
       credentialsUrl: this.credentialsUrl,
+      credentialsCrossOrigin: this.credentialsCrossOrigin,
       role: this.userRole,
       autoPublish: this.autoPublish,
     });
-    return this.#controller.join();
   }
 
   /** Leaves the room, releasing camera, microphone and connections. */
@@ -247,13 +265,12 @@ export class TrtcLiveRoomElement extends LitElement {
     const joinOnConnect = this.#joinWhenUpdated;
     this.#joinWhenUpdated = false;
     const { connectionState } = this.#controller.state;
+    const settingChanged = SETTING_PROPERTIES.some((name) => changed.has(name));
     if (IN_ROOM.has(connectionState)) {
-      if (!IDENTITY_PROPERTIES.some((name) => changed.has(name))) return;
-      void this.join();
+      if (settingChanged) this.#configure();
       return;
     }
     if (this.manual) return;
-    const settingChanged = SETTING_PROPERTIES.some((name) => changed.has(name));
     const settled = connectionState === 'idle' || connectionState === 'failed';
     if (joinOnConnect || (settled && settingChanged)) void this.join();
   }

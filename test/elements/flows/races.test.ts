@@ -236,6 +236,24 @@ describe('races in a live room, ending consistent with nothing leaked', function
     expect(host.getAttribute('co-anchor-state')).to.equal('live');
   });
 
+  it('removing the room while the camera prompt is unanswered: left at once, the late camera closed', async () => {
+    const { host, viewer } = await watching();
+    const viewerEvents = new EventRecord(viewer);
+    loopback.hold('initialize');
+    await click(buttonOf(viewer));
+    await loopback.started('initialize');
+    expect(viewer.getAttribute('co-anchor-state')).to.equal('starting');
+    viewer.remove();
+    // The prompt is still unanswered: the room settles without it.
+    await reaches(viewer, 'left', 'the removed viewer');
+    expect(viewer.getAttribute('co-anchor-state')).to.equal('idle');
+    expect(viewerEvents.of('trtc-error')).to.deep.equal([]);
+    loopback.release('initialize');
+    await until(() => liveCapturedTracks().length === 2, "only the host's camera and microphone on", MEDIA_TIMEOUT);
+    expect(loopback.calls('publish'), 'never went on stage').to.equal(0);
+    expect(host.getAttribute('co-anchor-state')).to.equal('live');
+  });
+
   it('stopCoAnchor() during startCoAnchor(): ends off stage with the camera off and the role back', async () => {
     const { host, viewer } = await watching();
     const viewerEvents = new EventRecord(viewer);
