@@ -3,7 +3,8 @@
  * `npm run bench`: what a viewer and a page author wait for, measured in headless Chromium on the
  * loopback backend (offline), plus the shipped sizes. Prints the median and the 90th percentile of
  * each measure over several runs. Timings depend on the machine: compare runs on one machine.
- * Then: the cost of one remote mute change by room size (5, 50, 200 streams and views) on a
+ * Then: the elements against raw seed-style code (first remote frame, click to preview) as ratios,
+ * the cost of one remote mute change by room size (5, 50, 200 streams and views) on a
  * synthetic backend without media (bench/mute-scaling.html), and 250 join/leave visits in one
  * page with what they leave open (bench/cycles.html; fails the run if anything stays open or the
  * heap grows by more than 1 MB).
@@ -70,6 +71,38 @@ async function benchMuteScaling(page) {
 }
 
 /**
+ * (b) The elements against raw seed-style code on the same loopback backend, interleaved (the
+ * order alternates each run): time to the host's first frame, and click to one's own preview.
+ * Printed as ratios elements / raw, with their spread over the runs.
+ */
+async function benchAgainstRaw(page, url) {
+  const ratios = { 'first remote frame': [], 'click to local preview': [] };
+  const times = { elements: { ttff: [], preview: [] }, raw: { ttff: [], preview: [] } };
+  await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
+  await page.waitForSelector('body[data-ready]');
+  for (let run = 0; run < RUNS; run += 1) {
+    const order = run % 2 ? [true, false] : [false, true];
+    const result = {};
+    for (const raw of order) result[raw ? 'raw' : 'elements'] = await page.evaluate((rawCode) => window.bench.firstFrames(rawCode), raw);
+    for (const kind of ['elements', 'raw']) {
+      times[kind].ttff.push(result[kind].ttff);
+      times[kind].preview.push(result[kind].preview);
+    }
+    ratios['first remote frame'].push(result.elements.ttff / result.raw.ttff);
+    ratios['click to local preview'].push(result.elements.preview / result.raw.preview);
+  }
+  console.log(`\nElements against raw seed-style code, same loopback backend (${RUNS} interleaved runs)`);
+  for (const [name, values] of Object.entries(ratios)) {
+    const key = name === 'first remote frame' ? 'ttff' : 'preview';
+    console.log(
+      `  ${name.padEnd(24)} ratio median ${percentile(values, 0.5).toFixed(2)}  spread ${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}` +
+        `  (elements ${percentile(times.elements[key], 0.5).toFixed(0)} ms, raw ${percentile(times.raw[key], 0.5).toFixed(0)} ms)`,
+    );
+  }
+}
+
+/**
  * (c) 250 join/leave visits (half going on stage) in one page: open peer connections, live tracks
  * and heap growth after garbage collection, measured from after a warm-up of 10 visits.
  */
@@ -130,6 +163,7 @@ try {
   process.stdout.write('\n');
   printTable(`A viewer's visit on the loopback backend (${RUNS} runs, two rooms in one page)`, visits);
   printTable('Loading and rendering', loads);
+  await benchAgainstRaw(page, url);
   await benchMuteScaling(page);
   await benchCycles(page);
 } finally {
