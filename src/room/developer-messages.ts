@@ -1,3 +1,4 @@
+import { BACKEND_NAMES } from '../backends/loader.js';
 import { NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE } from '../backends/trtc-limits.js';
 import type { ConfigField, LiveRoomErrorCode } from './types.js';
 
@@ -29,5 +30,5 @@ export const FIELD_MESSAGES: Readonly<Record<ConfigField, string>> = {
   'user-sig': 'user-sig (or the credentials answer\'s userSig) is missing.',
   'credentials-url': 'credentials-url is not a valid URL.',
   'user-role': 'user-role must be "audience" or "anchor".',
-  backend: 'backend must be "trtc" or "loopback".',
+  backend: `backend must be one of ${BACKEND_NAMES.map((name) => `"${name}"`).join(', ')}.`,
 };
