@@ -271,9 +271,11 @@ export async function click(element: HTMLElement): Promise<void> {
 export async function doubleClick(element: HTMLElement, gap: number): Promise<void> {
   await click(element);
   const firstAt = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstAt + gap - performance.now())));
+  // Aimed where the button is now: the first click may have moved it (a preview tile appearing
+  // above it), and a click beside it would test nothing.
   const rect = element.getBoundingClientRect();
   const [x, y] = [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)];
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstAt + gap - performance.now())));
   const counted = await executeServerCommand<boolean, { position: number[]; clickCount: number }>('counted-click', {
     position: [x, y],
     clickCount: 2,
