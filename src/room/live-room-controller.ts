@@ -389,6 +389,11 @@ export class LiveRoomController {
       return;
     }
     session.joined = true;
+    if (this.#session !== session) {
+      // Released while joining (kicked, cut off): leave the room the late join entered.
+      session.release();
+      return;
+    }
     if (!current()) return;
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
@@ -405,9 +410,11 @@ export class LiveRoomController {
     if (session) {
       const { connectionState } = this.#store.state;
       const announced = connectionState === 'joined' || connectionState === 'reconnecting';
-      this.#setState({ connectionState: 'leaving' });
-      // A request still waiting for its answer has nothing to stop: it simply ends with the room.
-      if (this.#store.state.coAnchorState !== 'idle' && this.#store.state.coAnchorState !== 'requesting') this.#setState({ coAnchorState: 'stopping' });
+      // Off stage as the room is left, in one change. A request still waiting for its answer has
+      // nothing to stop: it simply ends with the room.
+      const { coAnchorState } = this.#store.state;
+      const onStage = coAnchorState !== 'idle' && coAnchorState !== 'requesting';
+      this.#setState({ connectionState: 'leaving', ...(onStage && { coAnchorState: 'stopping' }) });
       await this.#closeLocal(session);
       if (session.joined) {
         if (announced) left = this.#identity(session);
@@ -565,8 +572,7 @@ export class LiveRoomController {
       const stream = await step(captureErrorCode, () =>
         session.sdk.createStream({ userId: session.config.userId, audio: options.audio !== false, video: options.video !== false }),
       );
-      const showLocal = (published: boolean) =>
-        this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
+      const localStream = (published: boolean) => Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published });
       session.local = { stream, container: null };
       // Released while the camera was starting: what it opens later is closed on arrival.
       const capturing = step(captureErrorCode, () => stream.initialize());
@@ -577,14 +583,14 @@ export class LiveRoomController {
         stream.close();
         return;
       }
-      showLocal(false);
+      this.#setState({ localStream: localStream(false) });
       // The preview plays once the camera is initialized, which is when state.localStream appears.
       this.#router.localChanged(session.local);
 
       await step('publish-failed', () => session.client.publish(stream));
       if (!current()) return;
-      showLocal(true);
-      this.#setState({ coAnchorState: 'live' });
+      // Published and live are one change: no snapshot says published while still starting.
+      this.#setState({ localStream: localStream(true), coAnchorState: 'live' });
     } catch (error) {
       if (!current()) return;
       await this.#rollBackCoAnchor(session);

@@ -125,7 +125,12 @@ export class ScriptedLocalStream implements TrtcLocalStream {
 
   async initialize(): Promise<void> {
     await this.backend.step('initialize');
-    this.media = await navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: this.config.video });
+    this.backend.capturing += 1;
+    try {
+      this.media = await navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: this.config.video });
+    } finally {
+      this.backend.capturing -= 1;
+    }
     // Like the SDK, a stream closed while capturing does not release what capture returns later.
   }
   async play(container: string | HTMLDivElement): Promise<void> {
@@ -225,12 +230,16 @@ export class ScriptedBackend implements TrtcBackend {
   readonly clients: ScriptedClient[] = [];
   readonly streams: ScriptedLocalStream[] = [];
   supported = true;
+  /** Camera captures asked of the browser and not yet answered: what a test waits for before counting tracks. */
+  capturing = 0;
   private held = new Map<Step, Deferred>();
   private failures = new Map<Step, unknown>();
+  private waitingAt = new Map<Step, number>();
 
   /** The next call of `step` waits until `release(step)`. Returns a promise that settles when it is reached. */
   hold(step: Step): void {
-    this.held.set(step, deferred());
+    // Held already: the calls waiting keep waiting for the one release.
+    if (!this.held.has(step)) this.held.set(step, deferred());
   }
   release(step: Step): void {
     const gate = this.held.get(step);
@@ -245,9 +254,21 @@ export class ScriptedBackend implements TrtcBackend {
   failing(step: Step): boolean {
     return this.failures.has(step);
   }
+  /** Whether `step` is held (calls of it wait for `release(step)`). */
+  holding(step: Step): boolean {
+    return this.held.has(step);
+  }
+  /** How many calls are waiting at the held `step` now. */
+  waiting(step: Step): number {
+    return this.waitingAt.get(step) ?? 0;
+  }
   async step(step: Step): Promise<void> {
     const gate = this.held.get(step);
-    if (gate) await gate.promise;
+    if (gate) {
+      this.waitingAt.set(step, this.waiting(step) + 1);
+      await gate.promise;
+      this.waitingAt.set(step, this.waiting(step) - 1);
+    }
     if (this.failures.has(step)) {
       const error = this.failures.get(step);
       this.failures.delete(step);
