@@ -447,7 +447,8 @@ export class LiveRoomController {
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
   #abandon(code: LiveRoomErrorCode, cause?: unknown, kicked?: KickedDetail): void {
     const session = this.#session;
-    if (!session) return;
+    // Ended while leaving: the leave goes on to `left`, as asked, and a kicked client's leave fails quietly.
+    if (!session || this.#store.state.connectionState === 'leaving') return;
     // Made while the session is current, like any report, so its signature is masked too.
     const error = errorDetail(code, cause, [this.#config.userSig, session.config.userSig]);
     this.#supersede();
@@ -534,6 +535,9 @@ export class LiveRoomController {
   /** A stream came or went: the session's remote streams become `state.remoteStreams`, and the views follow. */
   #publishRemote(session: JoinSession): void {
     const list = Object.freeze([...session.remote.values()].map((entry) => entry.snapshot));
+    const shown = this.#store.state.remoteStreams;
+    // The same streams in a new list are no change (a room without streams being left, say).
+    if (list.length === shown.length && list.every((snapshot, index) => snapshot === shown[index])) return;
     this.#setState({ remoteStreams: list });
     this.#router.streamsChanged(list);
   }

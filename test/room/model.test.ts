@@ -72,6 +72,14 @@ function stateFault(state: LiveRoomState): string {
   return '';
 }
 
+/** Whether two snapshots say the same, field by field and stream by stream. */
+function sameState(a: LiveRoomState, b: LiveRoomState): boolean {
+  const keys = Object.keys(a) as (keyof LiveRoomState)[];
+  const sameStreams =
+    a.remoteStreams.length === b.remoteStreams.length && a.remoteStreams.every((stream, index) => stream === b.remoteStreams[index]);
+  return sameStreams && keys.every((key) => key === 'remoteStreams' || Object.is(a[key], b[key]));
+}
+
 function settleOnce(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -163,12 +171,14 @@ class Subject {
 
   /** The co-anchor actions (going on stage, asking to, leaving it) started since event `from`. */
   coAnchorActionsSince(from: number): number {
-    return this.events.slice(from).filter(
-      (event) =>
-        event.type === 'trtc-co-anchor-change' &&
-        ((event.detail.previousState === 'idle' && event.detail.state !== 'idle') ||
-          (event.detail.previousState === 'live' && event.detail.state === 'stopping')),
-    ).length;
+    return this.events
+      .slice(from)
+      .filter(
+        (event) =>
+          event.type === 'trtc-co-anchor-change' &&
+          ((event.detail.previousState === 'idle' && event.detail.state !== 'idle') ||
+            (event.detail.previousState === 'live' && event.detail.state === 'stopping')),
+      ).length;
   }
 
   /** Every check that holds after any step. */
@@ -177,8 +187,11 @@ class Subject {
       const fault = stateFault(state);
       expect(fault, `state ${JSON.stringify(state)}`).to.equal('');
       const from = this.#previous;
+      expect(sameState(from, state), `a change that changes nothing: ${JSON.stringify(state)}`).to.equal(false);
       if (state.connectionState !== from.connectionState) {
-        expect(CONNECTION_MOVES[from.connectionState], `connection ${from.connectionState} → ${state.connectionState}`).to.include(state.connectionState);
+        expect(CONNECTION_MOVES[from.connectionState], `connection ${from.connectionState} → ${state.connectionState}`).to.include(
+          state.connectionState,
+        );
       }
       if (state.coAnchorState !== from.coAnchorState) {
         expect(CO_ANCHOR_MOVES[from.coAnchorState], `co-anchor ${from.coAnchorState} → ${state.coAnchorState}`).to.include(state.coAnchorState);
@@ -254,7 +267,10 @@ class Subject {
       expect(client.joinedRoom, 'every client left its room').to.equal(null);
       expect(client.destroyed, 'every client destroyed').to.equal(true);
     }
-    expect(pending.timerSources().filter((stack) => !stack.includes('__web-dev-server')), 'timers left').to.have.length(0);
+    expect(
+      pending.timerSources().filter((stack) => !stack.includes('__web-dev-server')),
+      'timers left',
+    ).to.have.length(0);
   }
 
   remove(): void {
@@ -265,7 +281,11 @@ class Subject {
 type Command = fc.AsyncCommand<Model, Subject>;
 
 /** A command from a name, a precondition and what it does to the model and the room. */
-function command(name: string, run: (model: Model, subject: Subject) => void | Promise<void>, check: (model: Model) => boolean = () => true): Command {
+function command(
+  name: string,
+  run: (model: Model, subject: Subject) => void | Promise<void>,
+  check: (model: Model) => boolean = () => true,
+): Command {
   return {
     check,
     async run(model, subject) {
@@ -277,24 +297,37 @@ function command(name: string, run: (model: Model, subject: Subject) => void | P
   };
 }
 
-const commands: fc.Arbitrary<Command>[] = [
-  fc.constant(command('join', (model, subject) => {
-    model.wantIn = true;
-    void subject.element.join();
-  })),
-  fc.constant(command('leave', (model, subject) => {
-    model.wantIn = false;
-    void subject.element.leave();
-  })),
+/** How often a command comes, relative to the others (1 unless said). */
+function often(arbitrary: fc.Arbitrary<Command>, weight = 3): fc.WeightedArbitrary<Command> {
+  return { arbitrary, weight };
+}
+
+const commands: (fc.Arbitrary<Command> | fc.WeightedArbitrary<Command>)[] = [
+  often(
+    fc.constant(
+      command('join', (model, subject) => {
+        model.wantIn = true;
+        void subject.element.join();
+      }),
+    ),
+  ),
+  often(
+    fc.constant(
+      command('leave', (model, subject) => {
+        model.wantIn = false;
+        void subject.element.leave();
+      }),
+    ),
+  ),
   fc.boolean().map((valid) =>
     command(valid ? 'change room' : 'change to an invalid room', async (_model, subject) => {
       subject.element.roomId = valid ? subject.nextRoomId() : 'room/invalid';
       await subject.element.updateComplete;
     }),
   ),
-  fc.constant(command('startCoAnchor', (_model, subject) => void subject.element.startCoAnchor())),
+  often(fc.constant(command('startCoAnchor', (_model, subject) => void subject.element.startCoAnchor()))),
   fc.constant(command('stopCoAnchor', (_model, subject) => void subject.element.stopCoAnchor())),
-  fc.constant(command('click', (_model, subject) => subject.click(1))),
+  often(fc.constant(command('click', (_model, subject) => subject.click(1)))),
   fc.boolean().map((settled) =>
     command(`double click (${settled ? 'second click after the first settled' : 'one task'})`, async (_model, subject) => {
       const from = subject.events.length;
@@ -336,8 +369,9 @@ const commands: fc.Arbitrary<Command>[] = [
       (model) => model.inPage,
     ),
   ),
-  fc.constantFrom(...HELD_STEPS).map((step) => command(`hold ${step}`, (_model, subject) => subject.backend.hold(step))),
-  fc.constantFrom(...HELD_STEPS).map((step) => command(`release ${step}`, (_model, subject) => subject.backend.release(step))),
+  // One command per step, so that holding any one of them is as likely as any other command.
+  ...HELD_STEPS.map((step) => fc.constant(command(`hold ${step}`, (_model, subject) => subject.backend.hold(step)))),
+  ...HELD_STEPS.map((step) => fc.constant(command(`release ${step}`, (_model, subject) => subject.backend.release(step)))),
   fc.constant(
     command('ask a host first (the approval stays pending until answered)', (_model, subject) => {
       subject.element.approveCoAnchor = () => new Promise<boolean>((resolve) => subject.approvals.push(resolve));
@@ -349,13 +383,31 @@ const commands: fc.Arbitrary<Command>[] = [
       for (const answer of subject.approvals.splice(0)) answer(approved);
     }),
   ),
-  fc.constant(command('kicked', (_model, subject) => subject.client?.events.emit('client-banned', { reason: 'kick', message: 'same user joined elsewhere' }))),
-  fc.constant(command('connection lost', (_model, subject) => subject.client?.events.emit('error', new TrtcCodedError('reconnection failed', 0x4006)))),
-  fc.boolean().map((lost) =>
-    command(lost ? 'reconnecting' : 'reconnected', (_model, subject) =>
-      subject.client?.events.emit('connection-state-changed', lost ? { prevState: 'CONNECTED', state: 'RECONNECTING' } : { prevState: 'RECONNECTING', state: 'CONNECTED' }),
+  often(
+    fc.constant(
+      command('kicked', (_model, subject) =>
+        subject.client?.events.emit('client-banned', {
+          reason: 'kick',
+          message: 'same user joined elsewhere',
+        }),
+      ),
     ),
   ),
+  often(
+    fc.constant(
+      command('connection lost', (_model, subject) => subject.client?.events.emit('error', new TrtcCodedError('reconnection failed', 0x4006))),
+    ),
+  ),
+  fc
+    .boolean()
+    .map((lost) =>
+      command(lost ? 'reconnecting' : 'reconnected', (_model, subject) =>
+        subject.client?.events.emit(
+          'connection-state-changed',
+          lost ? { prevState: 'CONNECTED', state: 'RECONNECTING' } : { prevState: 'RECONNECTING', state: 'CONNECTED' },
+        ),
+      ),
+    ),
   fc.constant(command('a remote stream comes', (_model, subject) => subject.client?.addRemote(subject.nextRemote()))),
   fc.nat().map((index) =>
     command(`a remote stream goes (#${index})`, (_model, subject) => {
@@ -366,7 +418,10 @@ const commands: fc.Arbitrary<Command>[] = [
   fc.nat().map((index) =>
     command(`a remote user mutes (#${index})`, (_model, subject) => {
       const stream = subject.remotes[index % Math.max(1, subject.remotes.length)];
-      if (stream) subject.client?.events.emit('mute-audio', { userId: stream.getUserId() });
+      if (stream)
+        subject.client?.events.emit('mute-audio', {
+          userId: stream.getUserId(),
+        });
     }),
   ),
 ];
@@ -384,7 +439,13 @@ describe('the room against its model (random sequences)', function () {
   it('stays in a state the model allows after every step, and leaves nothing after a final leave', async () => {
     const stage = document.createElement('div');
     document.body.append(stage);
-    const property = fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (sequence) => {
+    const weighted = commands.map((entry) => ('arbitrary' in entry ? entry : { arbitrary: entry, weight: 1 }));
+    // Sequences up to 30 steps long: a race needs several steps in the right order.
+    const sequences = fc.commands([fc.oneof(...weighted)], {
+      maxCommands: 30,
+      size: 'max',
+    });
+    const property = fc.asyncProperty(sequences, async (sequence) => {
       const pending = trackPending();
       const subject = new Subject(stage);
       try {
@@ -398,14 +459,26 @@ describe('the room against its model (random sequences)', function () {
         await subject.element.controller.dispose();
       }
     });
-    const replay = settings.seed === null ? {} : { seed: settings.seed, path: settings.path ?? undefined, endOnFailure: true };
-    const details = await fc.check(property, { numRuns: settings.runs ?? RUNS, ...replay });
+    const replay =
+      settings.seed === null
+        ? {}
+        : {
+            seed: settings.seed,
+            path: settings.path ?? undefined,
+            endOnFailure: true,
+          };
+    const details = await fc.check(property, {
+      numRuns: settings.runs ?? RUNS,
+      ...replay,
+    });
     stage.remove();
     if (details.failed) {
       const how = `node scripts/model-replay.mjs --seed ${details.seed} --path "${details.counterexamplePath}"`;
       const steps = details.counterexample ? String(details.counterexample[0]) : '(none)';
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`The room left its model (seed ${details.seed}, path "${details.counterexamplePath}"; replay: ${how}).\nSteps: ${steps}\n${cause}`);
+      throw new Error(
+        `The room left its model (seed ${details.seed}, path "${details.counterexamplePath}"; replay: ${how}).\nSteps: ${steps}\n${cause}`,
+      );
     }
   });
 });

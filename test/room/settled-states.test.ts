@@ -9,7 +9,7 @@ import type { LiveRoomConfig, LiveRoomEvent, LiveRoomState } from '../../src/roo
 import { requireMediaCapture } from '../helpers/features.js';
 import { liveCapturedTracks, watchMediaResources } from '../helpers/leaks.js';
 import { until } from '../helpers/media.js';
-import { ScriptedBackend } from './scripted-backend.js';
+import { ScriptedBackend, TrtcCodedError } from './scripted-backend.js';
 
 const VALID: LiveRoomConfig = {
   sdkAppId: '1400000000',
@@ -81,4 +81,25 @@ describe('LiveRoomController: the states a room passes through', () => {
     expect(client.destroyed, 'the client destroyed').to.equal(true);
     expect(controller.state.connectionState).to.equal('failed');
   });
+
+  it('a leave is two changes, leaving and then left, when nothing else changes', async () => {
+    await controller.leave();
+    expect(states.map((state) => state.connectionState).join()).to.equal('leaving,left');
+  });
+
+  for (const [ending, end] of [
+    ['kicked', (b: ScriptedBackend) => b.client.events.emit('client-banned', { reason: 'kick', message: 'same user joined elsewhere' })],
+    ['cut off', (b: ScriptedBackend) => b.client.events.emit('error', new TrtcCodedError('reconnection failed', 0x4006))],
+  ] as const) {
+    it(`${ending} while leaving: the leave goes on to left, with no failure in between`, async () => {
+      backend.hold('leave');
+      const leaving = controller.leave();
+      await until(() => backend.waiting('leave') === 1, 'the leave to reach the backend');
+      end(backend);
+      backend.release('leave');
+      await leaving;
+      expect(states.map((state) => state.connectionState).join()).to.equal('leaving,left');
+      expect(events.map((event) => event.type)).to.deep.equal(['trtc-left']);
+    });
+  }
 });
