@@ -320,7 +320,9 @@ export class TrtcLiveRoomElement extends LitElement {
 
   /** Light-DOM children that land in the default slot replace the default layout. */
   #hasOwnLayout(): boolean {
-    return [...this.children].some((child) => !child.hasAttribute('slot'));
+    // Stops at the first such child: a room of many views does not walk them all on every change.
+    for (const child of this.children) if (!child.hasAttribute('slot')) return true;
+    return false;
   }
 
   #renderDefaultLayout(state: LiveRoomState) {

@@ -83,6 +83,8 @@ export class TrtcRemoteStreamElement extends LitElement {
     }),
     attach: (controller, view) => controller.attachRemoteView(view),
     none: null,
+    // It renders only the stream it is shown: a change elsewhere in the room costs it nothing.
+    select: null,
     onShow: (stream) => {
       this.toggleAttribute('active', stream !== null);
       if (stream) this.setAttribute('stream-user-id', stream.userId);
