@@ -11,6 +11,7 @@ import { sdpAsEsmServer } from './scripts/sdp-as-esm.mjs';
 import { pointerCommandsPlugin } from './scripts/pointer-commands.mjs';
 import { credentialsEndpoint } from './scripts/credentials-endpoint.mjs';
 import { modelSettingsPlugin } from './scripts/model-replay.mjs';
+import { cdnWithoutChunks } from './scripts/cdn-without-chunks.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -25,6 +26,8 @@ export default {
     readmeCredentialsMiddleware(),
     // test/room: a credentials-url endpoint on the test server, reachable from a second origin.
     credentialsEndpoint(),
+    // test/integrations/missing-chunk.test.ts: the CDN build uploaded without its chunks/ folder.
+    cdnWithoutChunks(),
   ],
   plugins: [
     esbuildPlugin({

@@ -1,4 +1,5 @@
 import type { ConfigField, LiveRoomErrorCode } from '../room/types.js';
+import type { SupportedLocale } from './locale.js';
 
 /** Every string the elements show or announce. Adding a key here makes both locales required. */
 export interface Messages {
@@ -33,7 +34,48 @@ export interface Messages {
     readonly notJoined: string;
     readonly cannotPublish: string;
   };
+  /** The status line's button: try a failed join again, or join again after leaving. */
+  readonly roomAction: {
+    readonly retry: string;
+    readonly joinAgain: string;
+  };
+  /** The co-anchor button of a host (joined as `anchor`), named after the co-anchor states. */
+  readonly hostButton: {
+    readonly idle: string;
+    readonly starting: string;
+    readonly live: string;
+    readonly stopping: string;
+  };
+  /** Why the co-anchor button cannot be used once the room is out of reach. */
+  readonly buttonUnavailable: {
+    readonly failed: string;
+    readonly left: string;
+  };
+  /** An unclaimed `<trtc-remote-stream>` while the room is joined. */
+  readonly nobodyOnStage: string;
+  /** What the credentials endpoint's error answer said, after the localized sentence. */
+  readonly serverSaid: (message: string) => string;
 }
+
+/**
+ * A file of the kit that could not be loaded, and the Retry that offers to load it again, in every
+ * locale. Shipped in the entry: the Chinese strings are a file of their own and may be among the
+ * missing ones.
+ */
+export const MISSING_FILE: Readonly<
+  Record<SupportedLocale, { readonly unnamed: string; readonly named: (file: string) => string; readonly retry: string }>
+> = {
+  en: {
+    retry: 'Retry',
+    unnamed: 'A file this page needs could not be loaded. Reload to try again.',
+    named: (file) => `A file this page needs could not be loaded (${file}). Reload to try again; if it keeps failing, the site is missing this file.`,
+  },
+  'zh-CN': {
+    retry: '重试',
+    unnamed: '页面所需的文件无法加载，请刷新重试。',
+    named: (file) => `页面所需的文件无法加载（${file}），请刷新重试；如果仍然失败，说明网站缺少该文件。`,
+  },
+};
 
 export const en: Messages = {
   status: {
@@ -58,6 +100,7 @@ export const en: Messages = {
     'co-anchor-failed': 'Going on or off stage failed; your camera and microphone are off. Try again.',
     'connection-lost': 'The connection to the room was lost.',
     kicked: 'You were removed from the room. This user ID may have joined from another tab or device.',
+    'chunk-load-failed': MISSING_FILE.en.unnamed,
   },
   invalidField: {
     'sdk-app-id': 'The SDKAppID is not valid.',
@@ -88,4 +131,20 @@ export const en: Messages = {
     notJoined: 'You can go live once you have joined the room.',
     cannotPublish: 'This browser cannot send your camera and microphone.',
   },
+  roomAction: {
+    retry: MISSING_FILE.en.retry,
+    joinAgain: 'Join again',
+  },
+  hostButton: {
+    idle: 'Go live',
+    starting: 'Going live…',
+    live: 'End broadcast',
+    stopping: 'Ending the broadcast…',
+  },
+  buttonUnavailable: {
+    failed: 'The room could not be joined.',
+    left: 'You have left the room.',
+  },
+  nobodyOnStage: 'No one else is on stage',
+  serverSaid: (message) => `The server said: “${message}”`,
 };

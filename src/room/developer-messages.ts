@@ -20,6 +20,7 @@ export const ERROR_MESSAGES: Readonly<Record<LiveRoomErrorCode, string>> = {
   'co-anchor-failed': 'The SDK failed while going on or off stage; the local stream was released.',
   'connection-lost': 'The connection to the room was lost.',
   kicked: 'Removed from the room (the same userId may have joined elsewhere).',
+  'chunk-load-failed': 'A file of the kit could not be loaded: host the whole dist/cdn/ folder, chunks/ included, next to the entry.',
 };
 
 /** What `invalid-config` says about each setting. */

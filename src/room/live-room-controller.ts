@@ -228,12 +228,14 @@ export class LiveRoomController {
   }
 
   /**
-   * Back to a fresh state in `connectionState`; whether this browser can publish stays known.
+   * Back to a fresh state in `connectionState`; whether this browser can publish, and the role
+   * last joined with (a host's button still reads as a host's after leaving), stay known.
    * Co-anchoring ends first, in a state of its own, so its change is seen before the room's.
    */
   #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
     this.#setState({ coAnchorState: 'idle' });
-    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#store.state.canPublish, ...patch });
+    const { canPublish, joinedRole } = this.#store.state;
+    this.#setState({ ...INITIAL_STATE, connectionState, canPublish, joinedRole, ...patch });
   }
 
   #emit<K extends keyof LiveRoomEventMap>(type: K, detail: LiveRoomEventMap[K]): void {
@@ -337,7 +339,7 @@ export class LiveRoomController {
         credentials = fetched;
       }
       const config = await step('invalid-config', () => validateConfig({ ...requested, ...credentials }));
-      this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
+      this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role, joinedRole: config.role });
 
       if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
         // Checked before loading a backend, which may not even load without WebRTC. An injected
@@ -346,7 +348,7 @@ export class LiveRoomController {
         return;
       }
 
-      const sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
+      const sdk = requested.sdk ?? (await step('chunk-load-failed', () => loadBackend(requested.backend as BackendName)));
       if (!current()) return;
 
       const support = await sdk.checkSystemRequirements().catch(() => null);

@@ -14,6 +14,7 @@ export const INITIAL_STATE: LiveRoomState = Object.freeze({
   localStream: null,
   error: null,
   canPublish: null,
+  joinedRole: null,
 });
 
 export function shallowEqual<T extends object>(a: T, b: T): boolean {

@@ -24,7 +24,8 @@ export type LiveRoomErrorCode =
   | 'publish-failed'
   | 'co-anchor-failed'
   | 'connection-lost'
-  | 'kicked';
+  | 'kicked'
+  | 'chunk-load-failed';
 
 /** Detail of `trtc-error`. Never contains the user signature. */
 export interface LiveRoomErrorDetail {
@@ -37,6 +38,10 @@ export interface LiveRoomErrorDetail {
   readonly recoverable: boolean;
   /** For `invalid-config`: the attribute at fault, e.g. `room-id`. */
   readonly field?: ConfigField;
+  /** For `chunk-load-failed`: the URL of the kit's file that could not be loaded. */
+  readonly file?: string;
+  /** For `credentials-failed`: the `message` of the credentials endpoint's JSON error answer. */
+  readonly serverMessage?: string;
 }
 
 export type ConfigField = 'sdk-app-id' | 'room-id' | 'user-id' | 'user-sig' | 'credentials-url' | 'user-role' | 'backend';
@@ -81,6 +86,8 @@ export interface LiveRoomState {
   readonly error: LiveRoomErrorDetail | null;
   /** Whether this browser can capture and publish; null until checked on join. */
   readonly canPublish: boolean | null;
+  /** The role the room joined with (`user-role`), which co-anchoring does not change: `anchor` is the host. */
+  readonly joinedRole: RoomRole | null;
 }
 
 /** Settings of a room, as given by attributes or by a framework. */

@@ -163,7 +163,11 @@ describe("the README's snippets", () => {
     ]);
     await room.updateComplete;
     const status = room.shadowRoot!.querySelector('[part~="status"]')!;
-    expect(status.textContent?.trim(), 'a message on the page').to.not.equal('');
+    // The server's own words (scripts/serve.mjs) reach the person and the event detail.
+    const said = 'Set TRTC_SDK_APP_ID and TRTC_SECRET_KEY in the environment of the demo server to sign user signatures.';
+    expect(status.textContent, 'the server message on the page').to.contain(said);
+    expect(room.state.error?.serverMessage).to.equal(said);
+    expect(room.state.error?.message).to.contain(said);
     expect(await axeViolations(page), 'the failed page').to.deep.equal([]);
     expect(room.hasAttribute('user-sig')).to.equal(false);
   });

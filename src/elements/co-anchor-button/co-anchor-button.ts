@@ -15,12 +15,23 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
   if (state.coAnchorState !== 'idle') return '';
   // A browser that cannot publish says so even before (or instead of) joining: it is the lasting reason.
   if (state.canPublish === false) return messages.button.cannotPublish;
+  // Out of the room for good (until the room's own Retry or Join again): say so, not "once you have joined".
+  if (state.connectionState === 'failed') return messages.buttonUnavailable.failed;
+  if (state.connectionState === 'left' || state.connectionState === 'leaving') return messages.buttonUnavailable.left;
   if (state.connectionState !== 'joined') return messages.button.notJoined;
   return '';
 }
 
+/** The label for `coAnchorState`: a host (joined as anchor) starts and ends a broadcast, a viewer goes on and off stage. */
+function labelOf(state: LiveRoomState | undefined, messages: Messages): string {
+  const coAnchorState = state?.coAnchorState ?? 'idle';
+  if (state?.joinedRole === 'anchor' && coAnchorState !== 'requesting') return messages.hostButton[coAnchorState];
+  return messages.button[coAnchorState];
+}
+
 /**
- * One button to go on stage as a co-anchor and to leave it again.
+ * One button to go on stage as a co-anchor and to leave it again. In a room joined as anchor (the
+ * host) it reads "Go live" and "End broadcast".
  *
  * As an audience member it switches to the anchor role, captures the camera and microphone,
  * shows the local preview and publishes; in a room joined as anchor it publishes. While the room
@@ -40,7 +51,7 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
  * @cssprop [--trtc-accent=#0052d9] - Background of the button.
  * @cssprop [--trtc-accent-hover=#003cab] - Background on hover.
  * @cssprop [--trtc-accent-text-color=#fff] - Text of the button.
- * @cssprop [--trtc-danger=#c9353f] - Background while live ("Leave stage").
+ * @cssprop [--trtc-danger=#c9353f] - Background while live ("Leave stage", or "End broadcast" for a host).
  * @cssprop [--trtc-danger-hover=#a8232d] - Background on hover while live.
  * @cssprop [--trtc-disabled-background=#e5e7eb] - Background while unavailable.
  * @cssprop [--trtc-disabled-text-color=#4b5563] - Text while unavailable.
@@ -96,8 +107,7 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     const coAnchorState = state?.coAnchorState;
     const reason = unavailableReason(state, this.#locale.messages);
     const busy = coAnchorState !== undefined && BUSY_STATES.has(coAnchorState);
-    // The labels are named after the co-anchor states they stand for.
-    const label = this.#locale.messages.button[coAnchorState ?? 'idle'];
+    const label = labelOf(state, this.#locale.messages);
     // The button is never `disabled`: that would drop keyboard focus on every state change and
     // hide the button (and its explanation) from keyboard users.
     return html`

@@ -37,6 +37,32 @@ export const liveRoomStyles = [
       box-shadow: inset 0 0 0 1px var(--trtc-status-error-border-color, #fca5a5);
     }
 
+    .retry {
+      margin-inline-start: 0.75rem;
+      padding: 0.25rem 0.875rem;
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      cursor: pointer;
+    }
+
+    .retry:focus-visible {
+      outline: 3px solid ${tokens.focusRingColor};
+      outline-offset: 2px;
+    }
+
+    /* Your own children are the base's own rows unless the room lays them out in its grid. */
+    .own-layout:not(.grid) {
+      display: contents;
+    }
+
+    .own-layout.grid ::slotted(trtc-co-anchor-button) {
+      grid-column: 1 / -1;
+      justify-self: center;
+    }
+
     .layout {
       display: flex;
       flex-direction: column;

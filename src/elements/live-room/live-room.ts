@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
 import { describeError } from '../../i18n/locale.js';
+import { MISSING_FILE } from '../../i18n/messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { LiveRoomController } from '../../room/live-room-controller.js';
 import type {
@@ -53,12 +54,14 @@ type Notice = LiveRoomErrorDetail | 'denied';
  *
  * @attr {ConnectionState} connection-state - Set by the room, not by you: `idle`, `joining`, `joined`, `reconnecting`, `leaving`, `left` or `failed`; for styling and tests.
  * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `requesting`, `starting`, `live` or `stopping`.
+ * @attr {'grid'} layout - `grid`: your own child elements in the default layout's responsive grid; unset, they flow as you style them.
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
  * @slot - Your own layout of `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`; without child elements the default layout is shown.
  *
  * @csspart base - The wrapper around everything.
- * @csspart status - The status line (joining, reconnecting, errors); a polite live region.
+ * @csspart status - The status line (joining, reconnecting, errors); its sentence is a polite live region.
+ * @csspart retry-button - The status line's button: "Retry" after a failure that trying again may mend, "Join again" after leaving.
  * @csspart layout - The default layout (only without child elements).
  * @csspart grid - The grid of video tiles in the default layout.
  * @csspart empty-tile - The tile shown in the default layout while no one is on stage.
@@ -81,6 +84,7 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of video tiles.
  * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of video tiles.
  * @cssprop [--trtc-tile-muted-text-color=#d1d5db] - Text on an empty tile.
+ * @cssprop [--trtc-focus-ring-color=#7fb1ff] - Keyboard focus ring of the status line's button.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
 export class TrtcLiveRoomElement extends LitElement {
@@ -98,6 +102,7 @@ export class TrtcLiveRoomElement extends LitElement {
     manual: { converter: booleanAttribute },
     autoPublish: { attribute: 'auto-publish', converter: booleanAttribute },
     sdk: { attribute: false },
+    layout: {},
   };
 
   /** Your TRTC application's SDKAppID (a positive integer). */
@@ -147,6 +152,12 @@ export class TrtcLiveRoomElement extends LitElement {
 
   /** A TRTC-v4-shaped namespace to use instead of loading one; wins over `backend`. */
   sdk: TrtcBackend | undefined = undefined;
+
+  /**
+   * How your own child elements are laid out: `grid` puts them in the default layout's responsive
+   * grid (a `<trtc-co-anchor-button>` on a row of its own below); unset, they flow as you style them.
+   */
+  layout: 'grid' | null = null;
 
   readonly #controller = this.createController();
   readonly #locale = new LocaleController(this);
@@ -298,24 +309,40 @@ export class TrtcLiveRoomElement extends LitElement {
     this.setAttribute('co-anchor-state', state.coAnchorState);
   }
 
-  /** The status line, and whether it reports a problem. */
-  #status({ connectionState, error }: LiveRoomState): { text: string; problem: boolean } {
-    const messages = this.#locale.messages;
+  /**
+   * The status line, whether it reports a problem, and the button it offers: Retry after a
+   * failure that trying again may mend, Join again after leaving.
+   */
+  #status({ connectionState, error }: LiveRoomState): { text: string; problem: boolean; action?: string } {
+    const { messages, locale } = this.#locale;
     switch (connectionState) {
       case 'idle':
         return { text: '', problem: false };
       case 'joining':
       case 'reconnecting':
       case 'leaving':
-      case 'left':
         return { text: messages.status[connectionState], problem: false };
+      case 'left':
+        return { text: messages.status.left, problem: false, action: messages.roomAction.joinAgain };
       case 'failed':
-        return { text: error ? describeError(messages, error) : messages.status.failed, problem: true };
+        return {
+          text: error ? describeError(messages, error, locale) : messages.status.failed,
+          problem: true,
+          // A file that failed to load may be these very strings: its Retry ships in the entry, in every locale.
+          ...(error?.recoverable !== false && {
+            action: error?.code === 'chunk-load-failed' ? MISSING_FILE[locale].retry : messages.roomAction.retry,
+          }),
+        };
       case 'joined':
         if (this.#notice === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
-        if (this.#notice) return { text: describeError(messages, this.#notice), problem: true };
+        if (this.#notice) return { text: describeError(messages, this.#notice, locale), problem: true };
         return { text: '', problem: false };
     }
+  }
+
+  #joinAgain(): void {
+    // Reported by the room (status line and `trtc-error`) if it fails again; never rejects.
+    void this.join();
   }
 
   /** Light-DOM children that land in the default slot replace the default layout. */
@@ -334,7 +361,11 @@ export class TrtcLiveRoomElement extends LitElement {
         <div part="grid" class="grid ${tiles > 1 ? '' : 'single'}">
           ${tiles === 0
             ? html`<div part="empty-tile" class="empty-tile">
-                ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
+                ${state.connectionState !== 'joined'
+                  ? nothing
+                  : state.joinedRole === 'anchor'
+                    ? this.#locale.messages.nobodyOnStage
+                    : this.#locale.messages.remote.waiting}
               </div>`
             : nothing}
           ${repeat(
@@ -356,17 +387,20 @@ export class TrtcLiveRoomElement extends LitElement {
 
   protected override render() {
     const state = this.#controller.state;
-    const { text: status, problem } = this.#status(state);
+    const { text: status, problem, action } = this.#status(state);
     // The live region is always rendered (only visually hidden when empty) so screen readers
-    // already track it when the first message arrives.
+    // already track it when the first message arrives. The button sits beside it, not in it,
+    // so the announcement is the sentence alone.
     return html`
       <div part="base" class="base">
-        <div
-          part="status"
-          class="status ${problem ? 'error' : ''} ${status ? '' : 'visually-hidden'}"
-          role="status"
-        >${status}</div>
-        <slot @slotchange=${() => this.requestUpdate()}></slot>
+        <div part="status" class="status ${problem ? 'error' : ''} ${status ? '' : 'visually-hidden'}"
+          ><span role="status">${status}</span>${action
+            ? html`<button part="retry-button" class="retry" type="button" @click=${this.#joinAgain}>${action}</button>`
+            : nothing}</div
+        >
+        <div class="own-layout ${this.layout === 'grid' ? 'grid' : ''}">
+          <slot @slotchange=${() => this.requestUpdate()}></slot>
+        </div>
         ${this.#hasOwnLayout() ? nothing : this.#renderDefaultLayout(state)}
       </div>
     `;

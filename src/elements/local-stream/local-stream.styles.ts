@@ -13,9 +13,17 @@ export const localStreamStyles = [
       font: ${tokens.font};
     }
 
-    /* Off stage there is nothing to show: the element takes no room in the layout. */
+    /*
+     * Off stage there is nothing to show: the element takes no room in the layout and paints
+     * nothing, even when page CSS gives it a display of its own (which beats :host).
+     */
     :host(:not([active])) {
       display: none;
+      aspect-ratio: auto;
+    }
+
+    :host(:not([active])) .base {
+      visibility: hidden;
     }
 
     .base {

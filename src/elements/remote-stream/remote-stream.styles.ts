@@ -14,6 +14,19 @@ export const remoteStreamStyles = [
       font: ${tokens.font};
     }
 
+    /*
+     * Empty and asked to hide: nothing is painted and no room taken even when page CSS gives the
+     * element a display of its own (which beats :host). The text "false" means off, as for every boolean.
+     */
+    :host([hide-when-empty]:not([hide-when-empty='false']):not([active])) {
+      display: none;
+      aspect-ratio: auto;
+    }
+
+    :host([hide-when-empty]:not([hide-when-empty='false']):not([active])) .base {
+      visibility: hidden;
+    }
+
     .base {
       position: absolute;
       inset: 0;

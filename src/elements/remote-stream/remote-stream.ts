@@ -10,7 +10,8 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
  *
  * With `user-id` it shows that user's stream; without, the first stream (in join order) that no
  * other `<trtc-remote-stream>` of the room has claimed. While there is none it shows the
- * `placeholder` slot. When the browser refuses to start playback without a click, a play button
+ * `placeholder` slot ("No one else is on stage" while the room is joined), or nothing at all with
+ * `hide-when-empty`. When the browser refuses to start playback without a click, a play button
  * appears over the video.
  *
  * @tagname trtc-remote-stream
@@ -18,9 +19,10 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
  *
  * @attr {boolean} active - Set by the element, not by you: present while a stream is assigned.
  * @attr {string} stream-user-id - Set by the element, not by you: the user ID of the stream shown now.
+ * @attr {boolean} hide-when-empty - While no stream is assigned, show nothing and take no room in the layout.
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
- * @slot placeholder - Shown while no stream is assigned. Default: a localized "Waiting for the anchor…".
+ * @slot placeholder - Shown while no stream is assigned. Default: a localized "No one else is on stage" in a joined room, "Waiting for the anchor…" before.
  *
  * @csspart base - The tile around everything.
  * @csspart video - The box the video is played into.
@@ -50,6 +52,7 @@ export class TrtcRemoteStreamElement extends LitElement {
     objectFit: { attribute: 'object-fit' },
     muted: { converter: booleanAttribute },
     room: {},
+    hideWhenEmpty: { attribute: 'hide-when-empty', converter: booleanAttribute },
   };
 
   static {
@@ -72,6 +75,9 @@ export class TrtcRemoteStreamElement extends LitElement {
 
   /** The id of the `<trtc-live-room>` to show a stream of; default: the nearest ancestor room. */
   room: string | null = null;
+
+  /** While no stream is assigned, show nothing and take no room in the layout (instead of the placeholder tile). */
+  hideWhenEmpty = false;
 
   readonly #locale = new LocaleController(this);
   readonly #view = new StreamViewController<RemoteView, RemoteStreamSnapshot | null>(this, {
@@ -120,12 +126,14 @@ export class TrtcRemoteStreamElement extends LitElement {
     const messages = this.#locale.messages;
     const stream = this.#view.shown;
     const cameraOff = stream !== null && (!stream.hasVideo || stream.videoMuted);
+    // In a joined room an unclaimed view means no one (else) is publishing, not that the host is late.
+    const empty = this.#view.room.state?.connectionState === 'joined' ? messages.nobodyOnStage : messages.remote.waiting;
     return html`
-      <div part="base" class="base" role="group" aria-label=${stream ? messages.remote.streamOf(stream.userId) : messages.remote.waiting}>
+      <div part="base" class="base" role="group" aria-label=${stream ? messages.remote.streamOf(stream.userId) : empty}>
         <div part="video" class="video"></div>
         <div part="camera-off" class="camera-off" ?hidden=${!cameraOff}>${stream ? messages.remote.cameraOff(stream.userId) : nothing}</div>
         <div part="placeholder" class="placeholder" ?hidden=${stream !== null}>
-          <slot name="placeholder">${messages.remote.waiting}</slot>
+          <slot name="placeholder">${empty}</slot>
         </div>
         ${stream ? html`<span part="name" class="name" aria-hidden="true">${stream.userId}</span>` : nothing}
         ${stream?.autoplayBlocked
