@@ -45,6 +45,9 @@ describe('<trtc-live-room>', () => {
       credentialsCrossOrigin: false,
       role: 'anchor',
       autoPublish: true,
+      signaling: null,
+      hostId: null,
+      maxCoAnchors: null,
     });
     expect(element.hasAttribute('user-sig')).to.be.false;
     element.remove();
@@ -153,10 +156,10 @@ describe('<trtc-live-room>', () => {
     element.fake.emit('trtc-error', { code: 'permission-denied', message: 'x', recoverable: true });
     await settle(element);
     expect(status.textContent).to.equal('Camera or microphone access was denied. Allow access in your browser to go live.');
-    element.fake.emit('trtc-co-anchor-change', { state: 'requesting', previousState: 'idle', denied: false });
+    element.fake.emit('trtc-co-anchor-change', { state: 'requesting', previousState: 'idle', denied: false, reason: null });
     await settle(element);
     expect(status.textContent).to.equal('');
-    element.fake.emit('trtc-co-anchor-change', { state: 'idle', previousState: 'requesting', denied: true });
+    element.fake.emit('trtc-co-anchor-change', { state: 'idle', previousState: 'requesting', denied: true, reason: 'denied' });
     await settle(element);
     expect(status.textContent).to.equal('Your request to go live was declined.');
     await expect(element).to.be.accessible();
