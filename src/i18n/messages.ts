@@ -125,6 +125,6 @@ export const en: Messages = {
     denyUser: (userId) => `Deny ${userId}`,
     onStage: 'On stage',
     remove: 'Remove from stage',
-    removeUser: (userId) => `Remove ${userId} from stage`,
+    removeUser: (userId) => `Remove from stage: ${userId}`,
   },
 };

@@ -75,6 +75,6 @@ export const zhCN: Messages = {
     denyUser: (userId) => `拒绝 ${userId}`,
     onStage: '连麦中',
     remove: '下麦',
-    removeUser: (userId) => `让 ${userId} 下麦`,
+    removeUser: (userId) => `下麦：${userId}`,
   },
 };

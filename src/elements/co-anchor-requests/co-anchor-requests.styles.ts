@@ -11,6 +11,11 @@ export const coAnchorRequestsStyles = [
       color: var(--trtc-requests-text-color, inherit);
     }
 
+    /* The lists and titles have a display of their own, which the hidden attribute must still win over. */
+    [hidden] {
+      display: none !important;
+    }
+
     .base {
       display: flex;
       flex-direction: column;
