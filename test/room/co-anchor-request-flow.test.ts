@@ -7,33 +7,16 @@ import { expect } from '@open-wc/testing';
 import { LiveRoomController } from '../../src/room/live-room-controller.js';
 import { encodeMessage } from '../../src/signaling/protocol.js';
 import { LoopbackSignaling } from '../../src/signaling/loopback.js';
-import type { CoAnchorSignaling, SignalingIdentity } from '../../src/signaling/types.js';
+import type { CoAnchorSignaling } from '../../src/signaling/types.js';
 import type { CoAnchorChangeDetail, CoAnchorRequestDetail, LiveRoomConfig } from '../../src/room/types.js';
 import { liveCapturedTracks, watchMediaResources } from '../helpers/leaks.js';
 import { until } from '../helpers/media.js';
 import { watchSignalingResources } from '../signaling/resources.js';
+import { watchedTransport } from '../helpers/watched-signaling.js';
 import { ScriptedBackend } from './scripted-backend.js';
 
 /** Well under the 60 s timeout and under loopback's 3.5 s presence timeout: "at once". */
 const AT_ONCE_MS = 1500;
-
-/** A loopback transport whose connection the test can wait for, and whose sent messages it can read. */
-function watchedTransport() {
-  const transport = new LoopbackSignaling();
-  const sent: { to: string; data: string }[] = [];
-  let connected!: () => void;
-  const ready = new Promise<void>((resolve) => (connected = resolve));
-  const { connect, send } = transport;
-  transport.connect = async (identity: SignalingIdentity) => {
-    await connect.call(transport, identity);
-    connected();
-  };
-  transport.send = async (to: string, data: string) => {
-    sent.push({ to, data });
-    await send.call(transport, to, data);
-  };
-  return { transport, ready, sent };
-}
 
 describe('co-anchor requests between a host and viewers (controllers over LoopbackSignaling)', () => {
   const resources = watchSignalingResources();
