@@ -40,7 +40,6 @@ export const coAnchorRequestsStyles = [
 
     .empty {
       margin: 0;
-      color: var(--trtc-requests-muted-color, #4b5563);
     }
 
     .list {
@@ -59,6 +58,7 @@ export const coAnchorRequestsStyles = [
       gap: 0.5rem;
       padding: 0.5rem 0.75rem;
       border-radius: 8px;
+      color: var(--trtc-requests-entry-color, #111827);
       background: var(--trtc-requests-entry-background, #f3f4f6);
     }
 

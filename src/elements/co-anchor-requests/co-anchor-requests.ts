@@ -26,7 +26,7 @@ const TICK_MS = 1000;
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
  * @csspart base - The wrapper around everything.
- * @csspart title - The heading line of the requests, with their count.
+ * @csspart title - The heading line of the requests with their count (hidden while empty), and of the co-anchors on stage.
  * @csspart count - The number of requests waiting, beside the title.
  * @csspart empty - The sentence shown while no one is asking.
  * @csspart list - The list of requests (hidden while empty).
@@ -38,7 +38,8 @@ const TICK_MS = 1000;
  * @csspart remove - The button taking a co-anchor off stage.
  *
  * @cssprop [--trtc-requests-text-color=inherit] - Text of the element.
- * @cssprop [--trtc-requests-muted-color=#4b5563] - The empty state and waiting times.
+ * @cssprop [--trtc-requests-muted-color=#4b5563] - How long each request has waited.
+ * @cssprop [--trtc-requests-entry-color=#111827] - Text of each request and co-anchor.
  * @cssprop [--trtc-requests-entry-background=#f3f4f6] - Background of each request and co-anchor.
  * @cssprop [--trtc-accent=#0052d9] - Background of the approve buttons and the count.
  * @cssprop [--trtc-accent-hover=#003cab] - Background of the approve buttons on hover.
@@ -116,7 +117,7 @@ export class TrtcCoAnchorRequestsElement extends LitElement {
     return html`
       <div part="base" class="base">
         <div class="visually-hidden" role="status">${this.#arrived ? messages.arrived(this.#arrived) : ''}</div>
-        <p part="title" class="title" id="title">
+        <p part="title" class="title" id="title" ?hidden=${requests.length === 0}>
           ${messages.title}<span part="count" class="count" aria-hidden="true">${requests.length}</span>
         </p>
         <p part="empty" class="empty" ?hidden=${requests.length > 0}>${messages.empty}</p>
