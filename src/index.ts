@@ -2,6 +2,7 @@ import { TrtcCoAnchorButtonElement } from './elements/co-anchor-button/co-anchor
 import { TrtcLiveRoomElement } from './elements/live-room/live-room.js';
 import { TrtcLocalStreamElement } from './elements/local-stream/local-stream.js';
 import { TrtcRemoteStreamElement } from './elements/remote-stream/remote-stream.js';
+import { TrtcCoAnchorRequestsElement } from './elements/co-anchor-requests/co-anchor-requests.js';
 
 // The room first: when the page's markup is upgraded, children then find an upgraded room to ask.
 // Another copy of this package (or an app's own element) may already own a tag: keep theirs.
@@ -11,8 +12,12 @@ if (!customElements.get('trtc-local-stream')) customElements.define('trtc-local-
 if (!customElements.get('trtc-co-anchor-button')) {
   customElements.define('trtc-co-anchor-button', TrtcCoAnchorButtonElement);
 }
+if (!customElements.get('trtc-co-anchor-requests')) {
+  customElements.define('trtc-co-anchor-requests', TrtcCoAnchorRequestsElement);
+}
 
 export { TrtcCoAnchorButtonElement, TrtcLiveRoomElement, TrtcLocalStreamElement, TrtcRemoteStreamElement };
+export { TrtcCoAnchorRequestsElement };
 export type { MirrorMode } from './elements/local-stream/local-stream.js';
 export type { LiveRoomElementEventMap } from './elements/shared/events.js';
 export { LiveRoomController, type LiveRoomControllerOptions } from './room/live-room-controller.js';

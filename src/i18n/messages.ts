@@ -55,6 +55,22 @@ export interface Messages {
   readonly nobodyOnStage: string;
   /** What the credentials endpoint's error answer said, after the localized sentence. */
   readonly serverSaid: (message: string) => string;
+  /** Co-anchor requests: the notices a viewer reads, and the host's `<trtc-co-anchor-requests>`. */
+  readonly requests: {
+    /** Why a request or a time on stage ended (the room's status line); `cancelled` needs none. */
+    readonly ended: Readonly<Record<'full' | 'timeout' | 'host-left' | 'removed', string>>;
+    readonly title: string;
+    readonly empty: string;
+    readonly arrived: (userId: string) => string;
+    readonly waiting: (seconds: number) => string;
+    readonly approve: string;
+    readonly approveUser: (userId: string) => string;
+    readonly deny: string;
+    readonly denyUser: (userId: string) => string;
+    readonly onStage: string;
+    readonly remove: string;
+    readonly removeUser: (userId: string) => string;
+  };
 }
 
 /**
@@ -101,6 +117,7 @@ export const en: Messages = {
     'connection-lost': 'The connection to the room was lost.',
     kicked: 'You were removed from the room. This user ID may have joined from another tab or device.',
     'chunk-load-failed': MISSING_FILE.en.unnamed,
+    'signaling-failed': 'Your request to go live cannot reach the host right now. Try again later.',
   },
   invalidField: {
     'sdk-app-id': 'The SDKAppID is not valid.',
@@ -110,6 +127,9 @@ export const en: Messages = {
     'credentials-url': 'The credentials URL is not valid.',
     'user-role': 'The user role must be “audience” or “anchor”.',
     backend: 'The backend must be “trtc”, “trtc-v5” or “loopback”.',
+    signaling: 'The signaling must be “loopback”, “tencent-chat” or a signaling object.',
+    'host-id': 'The host ID is missing or not valid.',
+    'max-co-anchors': 'The co-anchor limit (max-co-anchors) is not a valid number.',
   },
   remote: {
     waiting: 'Waiting for the anchor…',
@@ -123,7 +143,7 @@ export const en: Messages = {
   },
   button: {
     idle: 'Go live',
-    requesting: 'Requesting…',
+    requesting: 'Waiting for approval. Press again to cancel',
     starting: 'Going live…',
     live: 'Leave stage',
     stopping: 'Leaving stage…',
@@ -147,4 +167,23 @@ export const en: Messages = {
   },
   nobodyOnStage: 'No one else is on stage',
   serverSaid: (message) => `The server said: “${message}”`,
+  requests: {
+    ended: {
+      full: 'The stage is full, so the host could not take you on.',
+      timeout: 'The host did not answer your request to go live.',
+      'host-left': 'The host left, so your request to go live ended.',
+      removed: 'The host took you off stage.',
+    },
+    title: 'Requests to go live',
+    empty: 'No one is asking to go live.',
+    arrived: (userId) => `${userId} asks to go live.`,
+    waiting: (seconds) => (seconds < 60 ? `waiting ${seconds} s` : `waiting ${Math.floor(seconds / 60)} min`),
+    approve: 'Approve',
+    approveUser: (userId) => `Approve ${userId}`,
+    deny: 'Deny',
+    denyUser: (userId) => `Deny ${userId}`,
+    onStage: 'On stage',
+    remove: 'Remove from stage',
+    removeUser: (userId) => `Remove from stage: ${userId}`,
+  },
 };

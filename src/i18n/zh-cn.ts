@@ -25,6 +25,7 @@ export const zhCN: Messages = {
     'connection-lost': '与房间的连接已断开。',
     kicked: '你已被移出房间，可能是该用户 ID 在其他标签页或设备上进入了房间。',
     'chunk-load-failed': MISSING_FILE['zh-CN'].unnamed,
+    'signaling-failed': '连麦申请暂时无法送达主播，请稍后重试。',
   },
   invalidField: {
     'sdk-app-id': 'SDKAppID 无效。',
@@ -34,6 +35,9 @@ export const zhCN: Messages = {
     'credentials-url': '凭证地址无效。',
     'user-role': '用户角色必须是 “audience” 或 “anchor”。',
     backend: '后端必须是 “trtc”、“trtc-v5” 或 “loopback”。',
+    signaling: '信令必须是 “loopback”、“tencent-chat” 或信令对象。',
+    'host-id': '主播 ID 缺失或无效。',
+    'max-co-anchors': '连麦人数上限（max-co-anchors）无效。',
   },
   remote: {
     waiting: '等待主播开播…',
@@ -47,7 +51,7 @@ export const zhCN: Messages = {
   },
   button: {
     idle: '连麦',
-    requesting: '申请中…',
+    requesting: '等待主播同意，再按一次取消',
     starting: '正在连麦…',
     live: '结束连麦',
     stopping: '正在结束…',
@@ -71,4 +75,23 @@ export const zhCN: Messages = {
   },
   nobodyOnStage: '台上暂无其他人',
   serverSaid: (message) => `服务器返回：“${message}”`,
+  requests: {
+    ended: {
+      full: '连麦人数已满，主播暂时无法接受你的申请。',
+      timeout: '主播没有回应你的连麦申请。',
+      'host-left': '主播已离开，你的连麦申请已结束。',
+      removed: '主播已将你下麦。',
+    },
+    title: '连麦申请',
+    empty: '暂无连麦申请。',
+    arrived: (userId) => `${userId} 申请连麦。`,
+    waiting: (seconds) => (seconds < 60 ? `已等待 ${seconds} 秒` : `已等待 ${Math.floor(seconds / 60)} 分钟`),
+    approve: '同意',
+    approveUser: (userId) => `同意 ${userId}`,
+    deny: '拒绝',
+    denyUser: (userId) => `拒绝 ${userId}`,
+    onStage: '连麦中',
+    remove: '下麦',
+    removeUser: (userId) => `下麦：${userId}`,
+  },
 };

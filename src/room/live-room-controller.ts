@@ -15,8 +15,11 @@ import { streamKey } from './stream-key.js';
 import { ViewRouter } from './view-router.js';
 import { JoinSession, type Handlers, type RemoteEntry } from './join-session.js';
 import { INITIAL_STATE, RoomStore, safely, type EventListener, type StateListener } from './room-store.js';
+import { RequestSession } from './request-session.js';
+import { cancellable, type PendingAnswer } from './viewer-request.js';
 import type {
   ApproveCoAnchor,
+  CoAnchorChangeReason,
   CoAnchorOptions,
   ConnectionState,
   KickedDetail,
@@ -37,6 +40,8 @@ export interface LiveRoomControllerOptions {
   approveCoAnchor?: ApproveCoAnchor;
   /** Used for `credentialsUrl`; defaults to the global `fetch`. */
   fetch?: typeof fetch;
+  /** How long a co-anchor request waits for the host's answer; default 60 s (tests shorten it). */
+  coAnchorRequestTimeoutMs?: number;
 }
 
 
@@ -68,6 +73,7 @@ export class LiveRoomController {
   approveCoAnchor: ApproveCoAnchor | undefined;
 
   #fetch: typeof fetch | undefined;
+  readonly #requestTimeoutMs: number | undefined;
   readonly #store = new RoomStore();
   #config: LiveRoomConfig = {};
   #queue: Promise<void> = Promise.resolve();
@@ -79,6 +85,10 @@ export class LiveRoomController {
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
   #session: JoinSession | null = null;
+  /** The co-anchor requests of the current join, when it has `signaling`. */
+  #requests: RequestSession | null = null;
+  /** The request (or approval hook) this viewer is waiting on, which pressing again withdraws. */
+  #pendingAnswer: PendingAnswer | null = null;
   readonly #router = new ViewRouter({
     remote: (key) => this.#session?.remote.get(key),
     stopped: (key) => this.#patchRemote(key, { playing: false }),
@@ -92,6 +102,7 @@ export class LiveRoomController {
     this.#config = { sdk: options.sdk, backend: options.backend };
     this.approveCoAnchor = options.approveCoAnchor;
     this.#fetch = options.fetch;
+    this.#requestTimeoutMs = options.coAnchorRequestTimeoutMs;
     this.#superseded = this.#nextGeneration();
   }
 
@@ -184,11 +195,28 @@ export class LiveRoomController {
     });
   }
 
+  /** Leaves the stage; while a request waits for its answer, withdraws it at once instead. */
   stopCoAnchor(): Promise<void> {
+    this.#pendingAnswer?.cancel();
     const generation = this.#generation;
     return this.#enqueue('co-anchor', async () => {
       if (generation === this.#generation) await this.#stopCoAnchor();
     });
+  }
+
+  /** As the host (with `signaling`): lets `userId`, who asked, come on stage (or answers `full`). */
+  approveCoAnchorRequest(userId: string): Promise<void> {
+    return this.#requests?.host?.approve(userId) ?? Promise.resolve();
+  }
+
+  /** As the host: says no to `userId`'s request. */
+  denyCoAnchorRequest(userId: string): Promise<void> {
+    return this.#requests?.host?.deny(userId) ?? Promise.resolve();
+  }
+
+  /** As the host: takes the co-anchor `userId` off stage; their room stops co-anchoring. */
+  removeCoAnchor(userId: string): Promise<void> {
+    return this.#requests?.host?.remove(userId) ?? Promise.resolve();
   }
 
   /** Leaves the room and forgets every listener and view. */
@@ -223,8 +251,8 @@ export class LiveRoomController {
 
   // ---- state and events -------------------------------------------------------------------
 
-  #setState(patch: Partial<LiveRoomState>, denied = false): void {
-    this.#store.set(patch, denied);
+  #setState(patch: Partial<LiveRoomState>, reason: CoAnchorChangeReason | null = null): void {
+    this.#store.set(patch, reason);
   }
 
   /**
@@ -397,6 +425,7 @@ export class LiveRoomController {
       return;
     }
     if (!current()) return;
+    this.#openRequests(session);
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
     if (session.config.role === 'anchor' && session.config.autoPublish) {
@@ -413,10 +442,11 @@ export class LiveRoomController {
       const { connectionState } = this.#store.state;
       const announced = connectionState === 'joined' || connectionState === 'reconnecting';
       // Off stage as the room is left, in one change. A request still waiting for its answer has
-      // nothing to stop: it simply ends with the room.
+      // nothing to stop: it is withdrawn with the room.
       const { coAnchorState } = this.#store.state;
-      const onStage = coAnchorState !== 'idle' && coAnchorState !== 'requesting';
-      this.#setState({ connectionState: 'leaving', ...(onStage && { coAnchorState: 'stopping' }) });
+      if (coAnchorState === 'requesting') this.#setState({ connectionState: 'leaving', coAnchorState: 'idle' }, 'cancelled');
+      else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
+      await this.#closeRequests();
       await this.#closeLocal(session);
       if (session.joined) {
         if (announced) left = this.#identity(session);
@@ -431,6 +461,7 @@ export class LiveRoomController {
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
   #releaseSession(session: JoinSession): void {
+    void this.#closeRequests();
     this.#releaseLocal(session);
     const dropped = session.release();
     if (this.#session === session) this.#session = null;
@@ -555,15 +586,16 @@ export class LiveRoomController {
     if (!session || this.#store.state.connectionState !== 'joined' || this.#store.state.coAnchorState !== 'idle') return;
     const asAudience = this.#store.state.role === 'audience';
 
-    if (asAudience && this.approveCoAnchor) {
+    const asking = asAudience ? this.#askToGoOnStage(session) : null;
+    if (asking) {
       this.#setState({ coAnchorState: 'requesting' });
-      const request = { roomId: session.config.roomId, userId: session.config.userId };
-      const approve = this.approveCoAnchor;
-      // A hook that fails says no.
-      const approved = await this.#unlessSuperseded(generation, Promise.resolve().then(() => approve(request)).catch(() => false));
-      if (approved === SUPERSEDED || !current()) return;
-      if (!approved) {
-        this.#setState({ coAnchorState: 'idle' }, true);
+      this.#pendingAnswer = asking;
+      const answer = await this.#unlessSuperseded(generation, asking.answer);
+      if (this.#pendingAnswer === asking) this.#pendingAnswer = null;
+      if (answer === SUPERSEDED || !current()) return;
+      if (answer !== 'approved') {
+        // A request that could not be sent was reported as `signaling-failed` already.
+        this.#setState({ coAnchorState: 'idle' }, answer === 'failed' ? null : answer);
         return;
       }
     }
@@ -610,6 +642,49 @@ export class LiveRoomController {
     }
   }
 
+  /** The host's answer (with `signaling`) or the approval hook's; null when this viewer need not ask. */
+  #askToGoOnStage(session: JoinSession): PendingAnswer | null {
+    const viewer = this.#requests?.viewer;
+    if (viewer) return viewer.ask();
+    const approve = this.approveCoAnchor;
+    if (!approve) return null;
+    const request = { roomId: session.config.roomId, userId: session.config.userId };
+    // A hook that fails says no.
+    const approved = Promise.resolve().then(() => approve(request)).catch(() => false);
+    return cancellable(approved.then((yes) => (yes ? 'approved' : 'denied')));
+  }
+
+  // ---- co-anchor requests (with `signaling`) ----------------------------------------------
+
+  #openRequests(session: JoinSession): void {
+    const { requests, sdkAppId, userId, userSig, roomId } = session.config;
+    if (!requests) return;
+    const current = () => this.#session === session;
+    this.#requests = new RequestSession(requests, { sdkAppId, userId, userSig, roomId }, {
+      timeoutMs: this.#requestTimeoutMs,
+      setState: (patch) => {
+        if (current()) this.#setState(patch);
+      },
+      requested: (detail) => {
+        if (current()) this.#emit('trtc-co-anchor-request', detail);
+      },
+      failed: (error) => {
+        if (current()) this.#report('signaling-failed', error);
+      },
+      removed: () => {
+        if (current()) void this.#enqueue('co-anchor', () => this.#stopCoAnchor('removed'));
+      },
+      subscribe: (listener) => this.#store.subscribe(listener),
+    });
+  }
+
+  #closeRequests(): Promise<void> {
+    const requests = this.#requests;
+    this.#requests = null;
+    this.#pendingAnswer = null;
+    return requests?.close() ?? Promise.resolve();
+  }
+
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
   async #rollBackCoAnchor(session: JoinSession): Promise<void> {
     await this.#closeLocal(session);
@@ -626,11 +701,11 @@ export class LiveRoomController {
     this.#releaseLocal(session);
   }
 
-  async #stopCoAnchor(): Promise<void> {
+  async #stopCoAnchor(reason: CoAnchorChangeReason | null = null): Promise<void> {
     const session = this.#session;
     if (!session || this.#store.state.coAnchorState !== 'live') return;
     this.#setState({ coAnchorState: 'stopping' });
     await this.#rollBackCoAnchor(session);
-    if (this.#session === session) this.#setState({ coAnchorState: 'idle' });
+    if (this.#session === session) this.#setState({ coAnchorState: 'idle' }, reason);
   }
 }

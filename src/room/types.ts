@@ -1,5 +1,6 @@
 import type { BackendName } from '../backends/loader.js';
 import type { TrtcBackend, TrtcRole } from '../backends/types.js';
+import type { CoAnchorSignaling } from '../signaling/types.js';
 
 /** Where the room is in its life: reflected as `connection-state` on `<trtc-live-room>`. */
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leaving' | 'left' | 'failed';
@@ -25,7 +26,9 @@ export type LiveRoomErrorCode =
   | 'co-anchor-failed'
   | 'connection-lost'
   | 'kicked'
-  | 'chunk-load-failed';
+  | 'chunk-load-failed'
+  /** Co-anchor requests cannot travel: the `signaling` transport failed to connect or to send. */
+  | 'signaling-failed';
 
 /** Detail of `trtc-error`. Never contains the user signature. */
 export interface LiveRoomErrorDetail {
@@ -44,7 +47,17 @@ export interface LiveRoomErrorDetail {
   readonly serverMessage?: string;
 }
 
-export type ConfigField = 'sdk-app-id' | 'room-id' | 'user-id' | 'user-sig' | 'credentials-url' | 'user-role' | 'backend';
+export type ConfigField =
+  | 'sdk-app-id'
+  | 'room-id'
+  | 'user-id'
+  | 'user-sig'
+  | 'credentials-url'
+  | 'user-role'
+  | 'backend'
+  | 'signaling'
+  | 'host-id'
+  | 'max-co-anchors';
 
 /** One remote stream in the room, in join order. Frozen. */
 export interface RemoteStreamSnapshot {
@@ -88,6 +101,10 @@ export interface LiveRoomState {
   readonly canPublish: boolean | null;
   /** The role the room joined with (`user-role`), which co-anchoring does not change: `anchor` is the host. */
   readonly joinedRole: RoomRole | null;
+  /** As the host (with `signaling`): the viewers asking to go on stage, in arrival order. */
+  readonly coAnchorRequests: readonly CoAnchorRequestSnapshot[];
+  /** As the host (with `signaling`): the viewers it approved who are on stage, in approval order. */
+  readonly coAnchors: readonly CoAnchorSnapshot[];
 }
 
 /** Settings of a room, as given by attributes or by a framework. */
@@ -105,6 +122,15 @@ export interface LiveRoomConfig {
   credentialsCrossOrigin?: boolean;
   role?: RoomRole | string | null;
   autoPublish?: boolean;
+  /**
+   * How co-anchor requests travel: `loopback`, `tencent-chat`, or a transport of your own. A
+   * viewer then asks `hostId` before going on stage; a room joined as anchor is the host who answers.
+   */
+  signaling?: CoAnchorSignaling | SignalingName | string | null;
+  /** The user a viewer asks to go on stage (with `signaling`). */
+  hostId?: string | null;
+  /** As the host: how many approved co-anchors may be on stage at once (default 6). */
+  maxCoAnchors?: number | string | null;
 }
 
 export interface CoAnchorRequest {
@@ -126,8 +152,44 @@ export interface CoAnchorChangeDetail {
   readonly state: CoAnchorState;
   /** The co-anchor state before this change. */
   readonly previousState: CoAnchorState;
-  /** True when the approval hook said no. */
+  /** True when the approval hook or the host said no (`reason` `denied` or `full`). */
   readonly denied: boolean;
+  /** Why a request or a time on stage ended, when it did not end by this user's own stopCoAnchor() on stage. */
+  readonly reason: CoAnchorChangeReason | null;
+}
+
+/** The transports a `signaling` attribute can name. */
+export type SignalingName = 'loopback' | 'tencent-chat';
+
+/**
+ * Why co-anchoring ended in `idle`: the host `denied` the request, the stage was `full`, no answer
+ * came in time (`timeout`), the host took this user off stage (`removed`), this user withdrew the
+ * request (`cancelled`), or the host left (`host-left`).
+ */
+export type CoAnchorChangeReason = 'denied' | 'timeout' | 'full' | 'removed' | 'cancelled' | 'host-left';
+
+/** A viewer waiting for the host's answer. Frozen. */
+export interface CoAnchorRequestSnapshot {
+  readonly userId: string;
+  /** When the request arrived, in milliseconds since the epoch (`Date.now()`). */
+  readonly since: number;
+}
+
+/** A co-anchor the host approved, on stage. Frozen. */
+export interface CoAnchorSnapshot {
+  readonly userId: string;
+  /** When the host approved them, in milliseconds since the epoch. */
+  readonly since: number;
+}
+
+/** What happened to a request, as the host sees it. */
+export type CoAnchorRequestStatus = 'pending' | 'cancelled' | 'expired';
+
+/** Detail of `trtc-co-anchor-request` (the host's room): a request arrived, was withdrawn, or expired. */
+export interface CoAnchorRequestDetail {
+  readonly userId: string;
+  /** `pending`: it arrived; `cancelled`: the viewer withdrew it or went away; `expired`: not answered in time. */
+  readonly status: CoAnchorRequestStatus;
 }
 
 /** Detail of `trtc-joined` and `trtc-left`: the room, who, and the role held. */
@@ -149,6 +211,7 @@ export interface LiveRoomEventMap {
   'trtc-stream-added': RemoteStreamSnapshot;
   'trtc-stream-removed': RemoteStreamSnapshot;
   'trtc-co-anchor-change': CoAnchorChangeDetail;
+  'trtc-co-anchor-request': CoAnchorRequestDetail;
   'trtc-kicked': KickedDetail;
   'trtc-autoplay-blocked': RemoteStreamSnapshot;
   'trtc-error': LiveRoomErrorDetail;

@@ -112,6 +112,18 @@ export class FakeRoomController {
     this.calls.push('stopCoAnchor');
   }
 
+  async approveCoAnchorRequest(userId: string): Promise<void> {
+    this.calls.push(`approveCoAnchorRequest:${userId}`);
+  }
+
+  async denyCoAnchorRequest(userId: string): Promise<void> {
+    this.calls.push(`denyCoAnchorRequest:${userId}`);
+  }
+
+  async removeCoAnchor(userId: string): Promise<void> {
+    this.calls.push(`removeCoAnchor:${userId}`);
+  }
+
   async resumePlayback(key: string): Promise<void> {
     this.resumed.push(key);
   }

@@ -29,6 +29,7 @@ const TAGS = {
   'trtc-remote-stream': 'TrtcRemoteStreamElement',
   'trtc-local-stream': 'TrtcLocalStreamElement',
   'trtc-co-anchor-button': 'TrtcCoAnchorButtonElement',
+  'trtc-co-anchor-requests': 'TrtcCoAnchorRequestsElement',
 } as const;
 
 const exportsMap = await executeServerCommand<ResolvedExport[], undefined>('package-exports');

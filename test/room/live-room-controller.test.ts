@@ -576,8 +576,8 @@ describe('LiveRoomController', () => {
       await starting;
       expect(controller.state.coAnchorState).to.equal('idle');
       expect(log.of('trtc-co-anchor-change')).to.deep.equal([
-        { state: 'requesting', previousState: 'idle', denied: false },
-        { state: 'idle', previousState: 'requesting', denied: true },
+        { state: 'requesting', previousState: 'idle', denied: false, reason: null },
+        { state: 'idle', previousState: 'requesting', denied: true, reason: 'denied' },
       ]);
       expect(backend.streams, 'no camera opened').to.have.length(0);
     });

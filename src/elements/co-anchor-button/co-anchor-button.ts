@@ -7,6 +7,8 @@ import { RoomLink } from '../shared/room-link.js';
 import { coAnchorButtonStyles } from './co-anchor-button.styles.js';
 
 const BUSY_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting', 'starting', 'stopping']);
+/** Busy, but pressing again does something: it withdraws the request. */
+const CANCELLABLE_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting']);
 
 /** Why the button cannot be used now, as a localized sentence; empty when it can. */
 function unavailableReason(state: LiveRoomState | undefined, messages: Messages): string {
@@ -37,7 +39,8 @@ function labelOf(state: LiveRoomState | undefined, messages: Messages): string {
  * shows the local preview and publishes; in a room joined as anchor it publishes. While the room
  * is not joined, or the browser cannot publish, it is marked disabled (it stays focusable) with a
  * visible sentence explaining why. A double click is one action, and a click while going live or
- * leaving the stage is under way does nothing.
+ * leaving the stage is under way does nothing. While a request waits for approval (the room's
+ * `signaling` and `host-id`, or its `approveCoAnchor` hook), pressing again withdraws it.
  *
  * @tagname trtc-co-anchor-button
  * @summary Go live as a co-anchor, and leave the stage.
@@ -90,11 +93,11 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     // A double click is one action: stepping down takes a few milliseconds, so its second click
     // would otherwise go live again. (The keyboard's clicks have detail 0.)
     if (event.detail > 1) return;
-    if (!controller || !state || unavailableReason(state, this.#locale.messages) || BUSY_STATES.has(state.coAnchorState)) {
-      return;
-    }
+    const { coAnchorState } = state ?? {};
+    if (!controller || !coAnchorState || unavailableReason(state, this.#locale.messages)) return;
+    if (BUSY_STATES.has(coAnchorState) && !CANCELLABLE_STATES.has(coAnchorState)) return;
     // Failures are reported by the room (`trtc-error` and its status line); the promises never reject for them.
-    if (state.coAnchorState === 'live') void controller.stopCoAnchor();
+    if (coAnchorState === 'live' || CANCELLABLE_STATES.has(coAnchorState)) void controller.stopCoAnchor();
     else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
   }
 

@@ -3,12 +3,14 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
+import type { CoAnchorSignaling } from '../../signaling/types.js';
 import { describeError } from '../../i18n/locale.js';
 import { MISSING_FILE } from '../../i18n/messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { LiveRoomController } from '../../room/live-room-controller.js';
 import type {
   ApproveCoAnchor,
+  CoAnchorChangeReason,
   CoAnchorOptions,
   CoAnchorState,
   ConnectionState,
@@ -25,11 +27,11 @@ import { liveRoomStyles } from './live-room.styles.js';
  * Every setting: in the room they go to the controller, which decides whether to join again; an
  * automatic room that is idle or failed tries again when one changes.
  */
-const SETTING_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk', 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual'] as const;
+const SETTING_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk', 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual', 'signaling', 'hostId', 'maxCoAnchors'] as const;
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
-/** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
-type Notice = LiveRoomErrorDetail | 'denied';
+/** Something the viewer should read while joined: a failed co-anchor step, or why a request or time on stage ended. */
+type Notice = LiveRoomErrorDetail | Exclude<CoAnchorChangeReason, 'cancelled'>;
 
 /**
  * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
@@ -47,7 +49,8 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @fires {CustomEvent<RoomIdentityDetail>} trtc-left - Left the room.
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-added - A remote anchor started a stream.
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-removed - A remote stream left the room, or the room was left (leave, kick, lost connection): once per stream.
- * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed (`denied` when the approval hook said no).
+ * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed; `reason` says why a request or time on stage ended (`denied`, `timeout`, `full`, `removed`, `cancelled`, `host-left`), and `denied` is true when the approval hook or the host said no.
+ * @fires {CustomEvent<CoAnchorRequestDetail>} trtc-co-anchor-request - As the host with `signaling`: a viewer's request arrived (`status` `pending`), was withdrawn (`cancelled`) or expired (`expired`).
  * @fires {CustomEvent<KickedDetail>} trtc-kicked - Removed from the room (e.g. the same user ID joined elsewhere).
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
  * @fires {CustomEvent<LiveRoomErrorDetail>} trtc-error - Something failed; detail `{ code, sdkCode?, message, recoverable, field? }`.
@@ -103,6 +106,9 @@ export class TrtcLiveRoomElement extends LitElement {
     autoPublish: { attribute: 'auto-publish', converter: booleanAttribute },
     sdk: { attribute: false },
     layout: {},
+    signaling: {},
+    hostId: { attribute: 'host-id' },
+    maxCoAnchors: { attribute: 'max-co-anchors' },
   };
 
   /** Your TRTC application's SDKAppID (a positive integer). */
@@ -158,6 +164,19 @@ export class TrtcLiveRoomElement extends LitElement {
    * grid (a `<trtc-co-anchor-button>` on a row of its own below); unset, they flow as you style them.
    */
   layout: 'grid' | null = null;
+
+  /**
+   * How co-anchor requests travel: `loopback` (between tabs of one browser profile), `tencent-chat`
+   * (Tencent Cloud Chat with the room's credentials) or, as a property, your own `CoAnchorSignaling`.
+   * A viewer's button then asks `host-id` first; a room joined as `anchor` is the host who answers.
+   */
+  signaling: CoAnchorSignaling | string | null = null;
+
+  /** With `signaling`: the user id of the host a viewer asks to go on stage. */
+  hostId: string | null = null;
+
+  /** As the host with `signaling`: how many co-anchors may be on stage at once (default 6, at most 49). */
+  maxCoAnchors: number | string | null = null;
 
   readonly #controller = this.createController();
   readonly #locale = new LocaleController(this);
@@ -224,6 +243,9 @@ export class TrtcLiveRoomElement extends LitElement {
       credentialsCrossOrigin: this.credentialsCrossOrigin,
       role: this.userRole,
       autoPublish: this.autoPublish,
+      signaling: this.signaling,
+      hostId: this.hostId,
+      maxCoAnchors: this.maxCoAnchors,
     });
   }
 
@@ -237,9 +259,24 @@ export class TrtcLiveRoomElement extends LitElement {
     return this.#controller.startCoAnchor(options);
   }
 
-  /** Leaves the stage: stops publishing and turns camera and microphone off. */
+  /** Leaves the stage: stops publishing and turns camera and microphone off. While a request waits for its answer, withdraws it. */
   stopCoAnchor(): Promise<void> {
     return this.#controller.stopCoAnchor();
+  }
+
+  /** As the host (with `signaling`): lets `userId`, who asked, come on stage (or answers `full`). */
+  approveCoAnchorRequest(userId: string): Promise<void> {
+    return this.#controller.approveCoAnchorRequest(userId);
+  }
+
+  /** As the host: says no to `userId`'s request. */
+  denyCoAnchorRequest(userId: string): Promise<void> {
+    return this.#controller.denyCoAnchorRequest(userId);
+  }
+
+  /** As the host: takes the co-anchor `userId` off stage; their room stops co-anchoring. */
+  removeCoAnchor(userId: string): Promise<void> {
+    return this.#controller.removeCoAnchor(userId);
   }
 
   /** Makes the room's controller; a subclass may configure one differently. */
@@ -297,7 +334,8 @@ export class TrtcLiveRoomElement extends LitElement {
     if (event.type === 'trtc-error') {
       this.#notice = event.detail;
     } else if (event.type === 'trtc-co-anchor-change') {
-      if (event.detail.denied) this.#notice = 'denied';
+      const { reason } = event.detail;
+      if (reason && reason !== 'cancelled') this.#notice = reason;
       else if (event.detail.state === 'requesting' || event.detail.state === 'starting') this.#notice = null;
     }
     this.dispatchEvent(roomEvent(event.type, event.detail));
@@ -335,6 +373,7 @@ export class TrtcLiveRoomElement extends LitElement {
         };
       case 'joined':
         if (this.#notice === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
+        if (typeof this.#notice === 'string') return { text: messages.requests.ended[this.#notice], problem: false };
         if (this.#notice) return { text: describeError(messages, this.#notice, locale), problem: true };
         return { text: '', problem: false };
     }

@@ -15,6 +15,9 @@ export type RoomController = Pick<
   | 'attachRemoteView'
   | 'attachLocalView'
   | 'resumePlayback'
+  | 'approveCoAnchorRequest'
+  | 'denyCoAnchorRequest'
+  | 'removeCoAnchor'
 >;
 
 export const roomControllerContext = createContext<RoomController>(Symbol('trtc-live-room-controller'));

@@ -1,5 +1,6 @@
 import type {
   CoAnchorChangeDetail,
+  CoAnchorRequestDetail,
   KickedDetail,
   LiveRoomErrorDetail,
   LiveRoomEventMap,
@@ -23,6 +24,7 @@ declare global {
     'trtc-stream-added': CustomEvent<RemoteStreamSnapshot>;
     'trtc-stream-removed': CustomEvent<RemoteStreamSnapshot>;
     'trtc-co-anchor-change': CustomEvent<CoAnchorChangeDetail>;
+    'trtc-co-anchor-request': CustomEvent<CoAnchorRequestDetail>;
     'trtc-kicked': CustomEvent<KickedDetail>;
     'trtc-autoplay-blocked': CustomEvent<RemoteStreamSnapshot>;
     'trtc-error': CustomEvent<LiveRoomErrorDetail>;
