@@ -28,7 +28,8 @@ export class ChunkLoadError extends Error {
     readonly file: string,
     override readonly cause: unknown,
   ) {
-    super(`Could not load ${file}`);
+    // The browser's own words say more where the build did not record the URL (a bundler's build).
+    super(`Could not load ${file}${cause instanceof Error && !cause.message.includes(file) ? `: ${cause.message}` : ''}`);
     this.name = 'ChunkLoadError';
   }
 }

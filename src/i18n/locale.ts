@@ -1,5 +1,5 @@
 import type { LiveRoomErrorDetail } from '../room/types.js';
-import { en, MISSING_FILE, type Messages } from './messages.js';
+import { en, ENTRY_STRINGS, type Messages } from './messages.js';
 
 export type SupportedLocale = 'en' | 'zh-CN';
 
@@ -73,7 +73,7 @@ function fileName(file: string): string {
  */
 export function describeError(messages: Messages, error: LiveRoomErrorDetail, locale: SupportedLocale): string {
   if (error.code === 'invalid-config' && error.field) return messages.invalidField[error.field];
-  if (error.code === 'chunk-load-failed') return error.file ? MISSING_FILE[locale].named(fileName(error.file)) : MISSING_FILE[locale].unnamed;
+  if (error.code === 'chunk-load-failed') return error.file ? ENTRY_STRINGS[locale].named(fileName(error.file)) : ENTRY_STRINGS[locale].unnamed;
   const sentence = messages.errors[error.code] ?? messages.status.failed;
   return error.serverMessage ? `${sentence} ${messages.serverSaid(error.serverMessage)}` : sentence;
 }

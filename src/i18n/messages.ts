@@ -11,7 +11,8 @@ export interface Messages {
     readonly failed: string;
     readonly coAnchorDenied: string;
   };
-  readonly errors: Readonly<Record<LiveRoomErrorCode, string>>;
+  /** `chunk-load-failed` is said by ENTRY_STRINGS, which every locale has even when its own strings failed to load. */
+  readonly errors: Readonly<Record<Exclude<LiveRoomErrorCode, 'chunk-load-failed'>, string>>;
   /** `invalid-config` names the attribute at fault; each gets its own sentence. */
   readonly invalidField: Readonly<Record<ConfigField, string>>;
   readonly remote: {
@@ -34,11 +35,8 @@ export interface Messages {
     readonly notJoined: string;
     readonly cannotPublish: string;
   };
-  /** The status line's button: try a failed join again, or join again after leaving. */
-  readonly roomAction: {
-    readonly retry: string;
-    readonly joinAgain: string;
-  };
+  /** The status line's button after leaving (its Retry after a failure is in ENTRY_STRINGS). */
+  readonly joinAgain: string;
   /** The co-anchor button of a host (joined as `anchor`), named after the co-anchor states. */
   readonly hostButton: {
     readonly idle: string;
@@ -74,12 +72,12 @@ export interface Messages {
 }
 
 /**
- * A file of the kit that could not be loaded, and the Retry that offers to load it again, in every
- * locale. Shipped in the entry: the Chinese strings are a file of their own and may be among the
- * missing ones.
+ * What the room says when a file of the kit could not be loaded, and the status line's Retry, in
+ * every locale. Shipped in the entry: the Chinese strings are a file of their own and may be among
+ * the missing ones.
  */
-export const MISSING_FILE: Readonly<
-  Record<SupportedLocale, { readonly unnamed: string; readonly named: (file: string) => string; readonly retry: string }>
+export const ENTRY_STRINGS: Readonly<
+  Record<SupportedLocale, { readonly retry: string; readonly unnamed: string; readonly named: (file: string) => string }>
 > = {
   en: {
     retry: 'Retry',
@@ -116,7 +114,6 @@ export const en: Messages = {
     'co-anchor-failed': 'Going on or off stage failed; your camera and microphone are off. Try again.',
     'connection-lost': 'The connection to the room was lost.',
     kicked: 'You were removed from the room. This user ID may have joined from another tab or device.',
-    'chunk-load-failed': MISSING_FILE.en.unnamed,
     'signaling-failed': 'Your request to go live cannot reach the host right now. Try again later.',
   },
   invalidField: {
@@ -151,10 +148,7 @@ export const en: Messages = {
     notJoined: 'You can go live once you have joined the room.',
     cannotPublish: 'This browser cannot send your camera and microphone.',
   },
-  roomAction: {
-    retry: MISSING_FILE.en.retry,
-    joinAgain: 'Join again',
-  },
+  joinAgain: 'Join again',
   hostButton: {
     idle: 'Go live',
     starting: 'Going live…',

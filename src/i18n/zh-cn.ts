@@ -1,4 +1,4 @@
-import { MISSING_FILE, type Messages } from './messages.js';
+import type { Messages } from './messages.js';
 
 /** Loaded on first use (see loadMessages()), so pages in English never download it. */
 export const zhCN: Messages = {
@@ -24,7 +24,6 @@ export const zhCN: Messages = {
     'co-anchor-failed': '上麦或下麦失败，摄像头和麦克风已关闭，请重试。',
     'connection-lost': '与房间的连接已断开。',
     kicked: '你已被移出房间，可能是该用户 ID 在其他标签页或设备上进入了房间。',
-    'chunk-load-failed': MISSING_FILE['zh-CN'].unnamed,
     'signaling-failed': '连麦申请暂时无法送达主播，请稍后重试。',
   },
   invalidField: {
@@ -59,10 +58,7 @@ export const zhCN: Messages = {
     notJoined: '进入房间后即可连麦。',
     cannotPublish: '当前浏览器无法发送摄像头和麦克风画面。',
   },
-  roomAction: {
-    retry: MISSING_FILE['zh-CN'].retry,
-    joinAgain: '重新进入',
-  },
+  joinAgain: '重新进入',
   hostButton: {
     idle: '开始直播',
     starting: '正在开播…',

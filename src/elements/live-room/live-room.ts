@@ -5,7 +5,7 @@ import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
 import type { CoAnchorSignaling } from '../../signaling/types.js';
 import { describeError } from '../../i18n/locale.js';
-import { MISSING_FILE } from '../../i18n/messages.js';
+import { ENTRY_STRINGS } from '../../i18n/messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { LiveRoomController } from '../../room/live-room-controller.js';
 import type {
@@ -361,15 +361,13 @@ export class TrtcLiveRoomElement extends LitElement {
       case 'leaving':
         return { text: messages.status[connectionState], problem: false };
       case 'left':
-        return { text: messages.status.left, problem: false, action: messages.roomAction.joinAgain };
+        return { text: messages.status.left, problem: false, action: messages.joinAgain };
       case 'failed':
         return {
           text: error ? describeError(messages, error, locale) : messages.status.failed,
           problem: true,
-          // A file that failed to load may be these very strings: its Retry ships in the entry, in every locale.
-          ...(error?.recoverable !== false && {
-            action: error?.code === 'chunk-load-failed' ? MISSING_FILE[locale].retry : messages.roomAction.retry,
-          }),
+          // From the entry's own strings: the file that failed to load may be this locale's strings.
+          ...(error?.recoverable !== false && { action: ENTRY_STRINGS[locale].retry }),
         };
       case 'joined':
         if (this.#notice === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
