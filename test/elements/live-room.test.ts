@@ -339,8 +339,8 @@ describe('<trtc-live-room>', () => {
     element.fake.setState({ connectionState: 'joined', remoteStreams: [remoteSnapshot('host')] });
     await settle(element);
     expect(element.fake.listenerCount).to.equal(1);
-    // A tile renders what its view is shown, so it needs no subscription of its own.
-    expect(element.fake.subscriberCount).to.equal(2, 'the room and the button');
+    // A tile follows only whether the room is joined (its empty sentence); its stream comes through its view.
+    expect(element.fake.subscriberCount).to.equal(3, 'the room, the tile and the button');
     expect(element.fake.remoteViews).to.have.length(1);
     element.remove();
     expect(element.fake.subscriberCount).to.equal(1);

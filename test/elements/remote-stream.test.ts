@@ -108,12 +108,12 @@ describe('<trtc-remote-stream>', () => {
     expect(fake.remoteViews.map((view) => view.objectFit)).to.deep.equal(['contain']);
   });
 
-  it('detaches when removed, and holds no subscription to the room (it renders what its view is shown)', async () => {
+  it('detaches when removed, and lets go of its one subscription to the room', async () => {
     const { stream, fake } = await roomWithTile();
     const before = fake.subscriberCount;
     stream.remove();
     expect(fake.remoteViews).to.have.length(0);
-    expect(fake.subscriberCount).to.equal(before);
+    expect(fake.subscriberCount).to.equal(before - 1);
   });
 
   it('finds a room named with room="ID" that is already on the page', async () => {

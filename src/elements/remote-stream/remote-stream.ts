@@ -89,8 +89,9 @@ export class TrtcRemoteStreamElement extends LitElement {
     }),
     attach: (controller, view) => controller.attachRemoteView(view),
     none: null,
-    // It renders only the stream it is shown: a change elsewhere in the room costs it nothing.
-    select: null,
+    // It renders the stream it is shown (told through show()) and, while it shows none, whether
+    // the room is joined: a change elsewhere in the room costs it nothing.
+    select: (state) => state.connectionState === 'joined',
     onShow: (stream) => {
       this.toggleAttribute('active', stream !== null);
       if (stream) this.setAttribute('stream-user-id', stream.userId);
