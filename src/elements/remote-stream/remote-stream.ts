@@ -74,6 +74,7 @@ export class TrtcRemoteStreamElement extends LitElement {
   room: string | null = null;
 
   readonly #locale = new LocaleController(this);
+  // It renders only the stream it is shown (`select: null`): a change elsewhere in the room costs it nothing.
   readonly #view = new StreamViewController<RemoteView, RemoteStreamSnapshot | null>(this, {
     settings: () => ({
       userId: this.userId?.trim() ?? '',
@@ -83,7 +84,6 @@ export class TrtcRemoteStreamElement extends LitElement {
     }),
     attach: (controller, view) => controller.attachRemoteView(view),
     none: null,
-    // It renders only the stream it is shown: a change elsewhere in the room costs it nothing.
     select: null,
     onShow: (stream) => {
       this.toggleAttribute('active', stream !== null);
