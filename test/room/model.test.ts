@@ -325,6 +325,12 @@ const commands: (fc.Arbitrary<Command> | fc.WeightedArbitrary<Command>)[] = [
       await subject.element.updateComplete;
     }),
   ),
+  fc.boolean().map((anchor) =>
+    command(anchor ? 'be an anchor publishing at once (joins again if in the room)' : 'be audience (joins again if in the room)', async (_model, subject) => {
+      Object.assign(subject.element, { userRole: anchor ? 'anchor' : 'audience', autoPublish: anchor });
+      await subject.element.updateComplete;
+    }),
+  ),
   often(fc.constant(command('startCoAnchor', (_model, subject) => void subject.element.startCoAnchor()))),
   fc.constant(command('stopCoAnchor', (_model, subject) => void subject.element.stopCoAnchor())),
   often(fc.constant(command('click', (_model, subject) => subject.click(1)))),

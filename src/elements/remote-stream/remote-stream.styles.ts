@@ -1,17 +1,14 @@
 import { css } from 'lit';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { tileStyles } from '../shared/tile.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const remoteStreamStyles = [
   sharedStyles,
+  tileStyles,
   css`
     :host {
-      display: block;
-      position: relative;
-      aspect-ratio: ${tokens.tileAspectRatio};
-      min-width: 0;
       color: var(--trtc-tile-text-color, #f3f4f6);
-      font: ${tokens.font};
     }
 
     /*
@@ -25,25 +22,6 @@ export const remoteStreamStyles = [
 
     :host([hide-when-empty]:not([hide-when-empty='false']):not([active])) .base {
       visibility: hidden;
-    }
-
-    .base {
-      position: absolute;
-      inset: 0;
-      overflow: hidden;
-      /* A mirrored (transformed) video paints past a plain overflow clip in Chromium. */
-      contain: paint;
-      border-radius: ${tokens.tileRadius};
-      background: ${tokens.tileBackground};
-      box-shadow: ${tokens.tileShadow};
-    }
-
-    .video,
-    .video > * {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
     }
 
     .placeholder,
@@ -61,21 +39,6 @@ export const remoteStreamStyles = [
     .placeholder[hidden],
     .camera-off[hidden] {
       display: none;
-    }
-
-    .name {
-      position: absolute;
-      left: 0.5rem;
-      bottom: 0.5rem;
-      max-width: calc(100% - 1rem);
-      padding: 0.125rem 0.5rem;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      border-radius: 999px;
-      font-size: 0.8125rem;
-      color: #fff;
-      background: rgb(0 0 0 / 0.6);
     }
 
     .play {

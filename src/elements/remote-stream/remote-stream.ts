@@ -80,6 +80,7 @@ export class TrtcRemoteStreamElement extends LitElement {
   hideWhenEmpty = false;
 
   readonly #locale = new LocaleController(this);
+  // It renders only the stream it is shown (`select: null`): a change elsewhere in the room costs it nothing.
   readonly #view = new StreamViewController<RemoteView, RemoteStreamSnapshot | null>(this, {
     settings: () => ({
       userId: this.userId?.trim() ?? '',
