@@ -13,7 +13,7 @@ import type {
   TrtcRole,
 } from '../types.js';
 import { Emitter } from '../emitter.js';
-import { callAborted, invalidOperation, invalidParameter, LoopbackError } from './errors.js';
+import { callAborted, invalidOperation, invalidParameter, LoopbackError, notSupported } from './errors.js';
 import { LoopbackLocalStream } from './local-stream.js';
 import { roomKey } from './protocol.js';
 import { LoopbackRemoteStream } from './remote-stream.js';
@@ -179,6 +179,10 @@ export class LoopbackClient implements TrtcClient {
 
   off<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void {
     this.#events.off(event, handler);
+  }
+
+  enableAudioVolumeEvaluation(_interval?: number, _enableInBackground?: boolean): void {
+    throw notSupported('enableAudioVolumeEvaluation() is not implemented by the loopback yet');
   }
 
   getRemoteMutedState(): TrtcRemoteMutedState[] {

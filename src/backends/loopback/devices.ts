@@ -9,6 +9,7 @@ async function devicesOfKind(kind: MediaDeviceKind): Promise<MediaDeviceInfo[]> 
 
 export const getCameras = () => devicesOfKind('videoinput');
 export const getMicrophones = () => devicesOfKind('audioinput');
+export const getSpeakers = () => devicesOfKind('audiooutput');
 
 export interface CaptureRequest {
   audio: boolean;

@@ -1,7 +1,7 @@
 import type { TrtcLocalStream, TrtcStreamConfig } from '../types.js';
 import { capture } from './devices.js';
 import type { CaptureRequest } from './devices.js';
-import { callAborted, invalidParameter } from './errors.js';
+import { callAborted, invalidParameter, notSupported } from './errors.js';
 import { randomId } from './ids.js';
 import type { LinkTracks } from './peer-link.js';
 import type { StreamAdvert } from './protocol.js';
@@ -66,6 +66,10 @@ export class LoopbackLocalStream extends LoopbackStream implements TrtcLocalStre
       this.#initializing = null;
     });
     return this.#initializing;
+  }
+
+  async switchDevice(_type: 'audio' | 'video', _deviceId: string): Promise<void> {
+    throw notSupported('switchDevice() is not implemented by the loopback yet');
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import type { TrtcRemoteStream, TrtcRemoteStreamType } from '../types.js';
+import { notSupported } from './errors.js';
 import { randomId } from './ids.js';
 import type { LinkTracks } from './peer-link.js';
 import type { StreamAdvert } from './protocol.js';
@@ -23,6 +24,10 @@ export class LoopbackRemoteStream extends LoopbackStream implements TrtcRemoteSt
 
   getType(): TrtcRemoteStreamType {
     return 'main';
+  }
+
+  async setAudioOutput(_deviceId: string): Promise<void> {
+    throw notSupported('setAudioOutput() is not implemented by the loopback yet');
   }
 
   hasAudio(): boolean {

@@ -129,6 +129,10 @@ export class V5Client implements TrtcClient {
     await v5Call(() => this.trtc.switchRole(asV5<UserRole>(role)));
   }
 
+  enableAudioVolumeEvaluation(_interval?: number, _enableInBackground?: boolean): void {
+    throw notSupported('enableAudioVolumeEvaluation() is not mapped onto v5 yet');
+  }
+
   getRemoteMutedState(): TrtcRemoteMutedState[] {
     return [...this.#remote.values()]
       .filter((stream) => stream.v5Type === 'main')

@@ -1,6 +1,6 @@
 import { Emitter } from '../emitter.js';
 import type { TrtcHandler, TrtcLocalStream, TrtcPlayOptions, TrtcStreamConfig, TrtcStreamEventMap } from '../types.js';
-import { callAborted, invalidParameter, v5Call } from './errors.js';
+import { callAborted, invalidParameter, notSupported, v5Call } from './errors.js';
 import { checkView, fillModeOf, type V5Instance, type V5View } from './sdk.js';
 
 let streamCount = 0;
@@ -66,6 +66,10 @@ export class V5LocalStream implements TrtcLocalStream {
   /** The v5 instance capturing, once initialized: its client may publish it. */
   get trtc(): V5Instance | null {
     return this.#capture?.trtc ?? null;
+  }
+
+  async switchDevice(_type: 'audio' | 'video', _deviceId: string): Promise<void> {
+    throw notSupported('switchDevice() is not mapped onto v5 yet');
   }
 
   async initialize(): Promise<void> {

@@ -8,7 +8,7 @@ import type {
   TrtcRemoteStreamType,
   TrtcStreamEventMap,
 } from '../types.js';
-import { playNotAllowed, v5Call } from './errors.js';
+import { notSupported, playNotAllowed, v5Call } from './errors.js';
 import { asV5, checkView, fillModeOf, type V5Instance, type V5StreamType, type V5View } from './sdk.js';
 
 export const v4TypeOf = (type: V5StreamType): TrtcRemoteStreamType => (type === 'sub' ? 'auxiliary' : 'main');
@@ -189,6 +189,10 @@ export class V5RemoteStream implements TrtcRemoteStream {
 
   getType(): TrtcRemoteStreamType {
     return v4TypeOf(this.#type);
+  }
+
+  async setAudioOutput(_deviceId: string): Promise<void> {
+    throw notSupported('setAudioOutput() is not mapped onto v5 yet');
   }
 
   hasAudio(): boolean {

@@ -65,6 +65,7 @@ const TRTC: TrtcBackend = Object.freeze({
   // Listing asks for permission first where labels would be empty, as v4's lists do.
   getCameras: () => SDK.getCameraList(),
   getMicrophones: () => SDK.getMicrophoneList(),
+  getSpeakers: () => SDK.getSpeakerList(),
 });
 
 export default TRTC;
