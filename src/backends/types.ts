@@ -107,7 +107,8 @@ export interface TrtcLocalStream extends TrtcStream {
    * Captures `deviceId` and puts its track in place of the current one of that kind (published or
    * not: no unpublish, no renegotiation; the old track is stopped; the mute state is kept). An id
    * no device has fails with DEVICE_NOT_FOUND (0x1003) and the current device stays in use; a
-   * stream that is not initialised fails with INVALID_OPERATION (0x1001).
+   * stream that is not initialised fails with INVALID_OPERATION (0x1001). The device already in
+   * use is no switch (as in v4: nothing changes).
    */
   switchDevice(type: 'audio' | 'video', deviceId: string): Promise<void>;
 }

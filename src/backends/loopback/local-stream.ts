@@ -89,6 +89,9 @@ export class LoopbackLocalStream extends LoopbackStream implements TrtcLocalStre
     const generation = this.#generation;
     const done = this.#deviceChanges.then(async () => {
       if (generation !== this.#generation) throw callAborted('switchDevice() was overtaken by close()');
+      // Like the SDK: the device in use already is no switch.
+      const current = this.#tracks[type];
+      if (current?.readyState === 'live' && deviceIdOf(current) === deviceId) return;
       const track = await captureDevice(type, deviceId);
       if (generation !== this.#generation) {
         track.stop();

@@ -93,7 +93,10 @@ describe('loopback backend: media controls in a room', () => {
     await host.stream.switchDevice('video', target.deviceId);
 
     expect(host.stream.getVideoTrack()!.label).to.equal(target.label);
-    expect(before.readyState, 'the previous camera is off').to.equal('ended');
+    // With one camera (Firefox) the device in use already is no switch.
+    const switched = target.deviceId !== before.getSettings().deviceId;
+    expect(host.stream.getVideoTrack() !== before, 'a new track exactly when the device changed').to.equal(switched);
+    if (switched) expect(before.readyState, 'the previous camera is off').to.equal('ended');
     // Frames after the old camera ended can only come from the new one.
     await withTimeout(framesRendered(video, 10), 'frames from the new camera');
     expect(stream.getVideoTrack(), 'the same received track: no renegotiation').to.equal(received);
