@@ -45,3 +45,18 @@ export function trtcCodeOf(error: unknown): number | undefined {
   const code: unknown = getCode.call(error);
   return typeof code === 'number' ? code : undefined;
 }
+
+/** The browser's names for "that device is not there" (an exact device id no device has, or none at all). */
+const MISSING_DEVICE_NAMES: ReadonlySet<string> = new Set(['NotFoundError', 'OverconstrainedError']);
+
+/**
+ * Whether a failed `switchDevice()`, `initialize()` or `setAudioOutput()` means the device asked
+ * for is not there. The loopback and v5 backends say DEVICE_NOT_FOUND; v4 itself passes the
+ * browser's error on (`switchDevice()`: INITIALIZE_FAILED named OverconstrainedError;
+ * `setAudioOutput()`: the NotFoundError of `setSinkId`), so the name counts as well.
+ */
+export function isMissingDevice(error: unknown): boolean {
+  if (trtcCodeOf(error) === DEVICE_NOT_FOUND) return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && MISSING_DEVICE_NAMES.has(name);
+}

@@ -106,9 +106,12 @@ export interface TrtcLocalStream extends TrtcStream {
   /**
    * Captures `deviceId` and puts its track in place of the current one of that kind (published or
    * not: no unpublish, no renegotiation; the old track is stopped; the mute state is kept). An id
-   * no device has fails with DEVICE_NOT_FOUND (0x1003) and the current device stays in use; a
-   * stream that is not initialised fails with INVALID_OPERATION (0x1001). The device already in
-   * use is no switch (as in v4: nothing changes).
+   * no device has fails with DEVICE_NOT_FOUND (0x1003; v4 itself: INITIALIZE_FAILED named
+   * OverconstrainedError, so read it with `isMissingDevice()`) and the current device stays in
+   * use; a stream that is not initialised fails with INVALID_OPERATION (0x1001). The device
+   * already in use is no switch (as in v4: nothing changes). v4 refuses with NOT_SUPPORTED where
+   * the browser has no `RTCRtpSender.replaceTrack` (WebKitGTK here); the loopback and the v5
+   * wrapper switch a preview there too.
    */
   switchDevice(type: 'audio' | 'video', deviceId: string): Promise<void>;
 }
@@ -118,7 +121,8 @@ export interface TrtcRemoteStream extends TrtcStream {
   /**
    * Routes the stream's sound to the output `deviceId` (from `getSpeakers()`), now and for later
    * play() calls. Where the browser cannot choose an output (no `HTMLMediaElement.setSinkId`), it
-   * fails with NOT_SUPPORTED (0x1002); an unknown id fails with DEVICE_NOT_FOUND (0x1003).
+   * fails with NOT_SUPPORTED (0x1002); an unknown id fails with DEVICE_NOT_FOUND (0x1003; v4: the
+   * browser's NotFoundError, see `isMissingDevice()`).
    */
   setAudioOutput(deviceId: string): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * lists, switchDevice() with frames from the new device, and recovery when the device in use goes.
  */
 import { expect } from '@open-wc/testing';
-import { TrtcErrorCode, trtcCodeOf } from '../../../src/backends/error-codes.js';
+import { isMissingDevice, TrtcErrorCode, trtcCodeOf } from '../../../src/backends/error-codes.js';
 import { loopbackTesting } from '../../../src/backends/loopback/index.js';
 import type { TrtcDeviceRecoveredEvent, TrtcError, TrtcLocalStream } from '../../../src/backends/types.js';
 import { rejection } from '../../helpers/async.js';
@@ -138,6 +138,7 @@ describe('loopback backend: devices', () => {
       const error = await rejection(stream.switchDevice('video', 'no-such-camera'));
 
       expect(trtcCodeOf(error)).to.equal(TrtcErrorCode.DEVICE_NOT_FOUND);
+      expect(isMissingDevice(error)).to.equal(true);
       expect((error as Error).message).to.match(/no camera with deviceId "no-such-camera"/);
       expect(stream.getVideoTrack()).to.equal(before);
       expect(before.readyState).to.equal('live');
