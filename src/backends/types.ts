@@ -75,6 +75,7 @@ export interface TrtcStreamEventMap {
    * renegotiation), a playing preview keeps playing, and the mute state is kept. Then this event
    * fires with the ids now in use. If capture fails, the stream emits 'error' with
    * DEVICE_AUTO_RECOVER_FAILED (0x4044) and that track stays ended; the rest of the stream goes on.
+   * The v5 wrapper does not emit it: v5 has no such event (its DEVICE_CHANGED is not mapped).
    */
   'device-auto-recovered': TrtcDeviceRecoveredEvent;
   error: TrtcError;
