@@ -26,6 +26,8 @@ export const TrtcErrorCode = {
   SERVER_TIMEOUT: 0x4041,
   SUBSCRIPTION_TIMEOUT: 0x4042,
   PLAY_NOT_ALLOWED,
+  /** The camera or microphone in use went away and capturing again failed (the stream's 'error' event). */
+  DEVICE_AUTO_RECOVER_FAILED: 0x4044,
   /** Join failed because the SDK could not reach Tencent Cloud's scheduler (e.g. offline). */
   SCHEDULE_FAILED: 0x404c,
   /** A pending call was cut short by leave(), unsubscribe() or the stream being unpublished. */
@@ -42,4 +44,19 @@ export function trtcCodeOf(error: unknown): number | undefined {
   if (typeof getCode !== 'function') return undefined;
   const code: unknown = getCode.call(error);
   return typeof code === 'number' ? code : undefined;
+}
+
+/** The browser's names for "that device is not there" (an exact device id no device has, or none at all). */
+const MISSING_DEVICE_NAMES: ReadonlySet<string> = new Set(['NotFoundError', 'OverconstrainedError']);
+
+/**
+ * Whether a failed `switchDevice()`, `initialize()` or `setAudioOutput()` means the device asked
+ * for is not there. The loopback and v5 backends say DEVICE_NOT_FOUND; v4 itself passes the
+ * browser's error on (`switchDevice()`: INITIALIZE_FAILED named OverconstrainedError;
+ * `setAudioOutput()`: the NotFoundError of `setSinkId`), so the name counts as well.
+ */
+export function isMissingDevice(error: unknown): boolean {
+  if (trtcCodeOf(error) === DEVICE_NOT_FOUND) return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && MISSING_DEVICE_NAMES.has(name);
 }

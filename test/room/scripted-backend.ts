@@ -100,6 +100,7 @@ export class ScriptedRemoteStream implements TrtcRemoteStream {
   getId = () => `${this.userId}-${this.type}`;
   getUserId = () => this.userId;
   getType = () => this.type;
+  setAudioOutput = async (_deviceId: string) => undefined;
   hasAudio = () => this.audio;
   hasVideo = () => this.video;
   getAudioTrack = () => null;
@@ -149,6 +150,7 @@ export class ScriptedLocalStream implements TrtcLocalStream {
   unmuteAudio = () => false;
   unmuteVideo = () => false;
   getId = () => 'local';
+  switchDevice = async (_type: 'audio' | 'video', _deviceId: string) => undefined;
   getUserId = () => this.config.userId ?? '';
   hasAudio = () => Boolean(this.media?.getAudioTracks().length);
   hasVideo = () => Boolean(this.media?.getVideoTracks().length);
@@ -210,6 +212,7 @@ export class ScriptedClient implements TrtcClient {
   off<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void {
     this.events.off(event, handler);
   }
+  enableAudioVolumeEvaluation(_interval?: number): void {}
   getRemoteMutedState() {
     return [];
   }
@@ -302,6 +305,9 @@ export class ScriptedBackend implements TrtcBackend {
     return [];
   }
   async getMicrophones() {
+    return [];
+  }
+  async getSpeakers() {
     return [];
   }
 }
