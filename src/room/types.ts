@@ -26,7 +26,6 @@ export type LiveRoomErrorCode =
   | 'co-anchor-failed'
   | 'connection-lost'
   | 'kicked'
-  /** Co-anchor requests cannot travel: the `signaling` transport failed to connect or to send. */
   | 'signaling-failed';
 
 /** Detail of `trtc-error`. Never contains the user signature. */
