@@ -177,7 +177,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
 
     await click(button);
     await until(() => viewer.getAttribute('co-anchor-state') === 'requesting', 'the request to be pending');
-    await until(() => button.textContent!.trim() === 'Requesting…', 'the requesting label');
+    await until(() => button.textContent!.trim() === 'Waiting for approval. Press again to cancel', 'the requesting label');
     expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(requests).to.deep.equal([{ roomId, userId: 'viewer' }]);
     expect(liveCapturedTracks(), 'no camera while asking').to.have.length(captured);
