@@ -24,8 +24,8 @@ async function buildElements({ sourcemap = false } = {}) {
     // Nothing is written: the name only tells the source map's file apart from the code's.
     outfile: 'elements.js',
     sourcemap: sourcemap ? 'external' : false,
-    // The backends and the Chinese strings are loaded on demand, not paid for up front.
-    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './trtc-v5/trtc-v5.js', './loopback/index.js', './zh-cn.js'],
+    // The backends, the signaling transports and the Chinese strings are loaded on demand, not paid for up front.
+    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './trtc-v5/trtc-v5.js', './loopback/index.js', './zh-cn.js', '../signaling/loopback.js', '../signaling/tencent-chat.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     // The same template-literal minification as the CDN build (rollup.config.mjs).
     plugins: [

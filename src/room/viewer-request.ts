@@ -53,7 +53,13 @@ export class ViewerRequests {
 
   constructor(options: ViewerRequestOptions) {
     this.#options = options;
+    window.addEventListener('pagehide', this.#onPageHide);
   }
+
+  /** The page is going away: the host need not keep a request nobody will see answered. */
+  readonly #onPageHide = (): void => {
+    this.cancel();
+  };
 
   /** Asks the host; the answer never rejects. A request still pending is withdrawn first. */
   ask(): PendingAnswer {
@@ -129,6 +135,7 @@ export class ViewerRequests {
 
   /** Ends what is under way (a pending request is withdrawn, a place on stage given back), telling the host. */
   close(): Promise<void> {
+    window.removeEventListener('pagehide', this.#onPageHide);
     const asking = this.#asking;
     const told = asking ? this.#options.send({ kind: 'cancel', requestId: asking.requestId }).catch(() => undefined) : undefined;
     asking?.finish('cancelled');

@@ -7,6 +7,8 @@ import { expect } from '@open-wc/testing';
 import { LiveRoomController } from '../../src/room/live-room-controller.js';
 import { encodeMessage } from '../../src/signaling/protocol.js';
 import { LoopbackSignaling } from '../../src/signaling/loopback.js';
+import { TencentChatSignaling } from '../../src/signaling/tencent-chat.js';
+import { FakeChatServer } from '../signaling/fake-tencent-chat.js';
 import type { CoAnchorSignaling } from '../../src/signaling/types.js';
 import type { CoAnchorChangeDetail, CoAnchorRequestDetail, LiveRoomConfig } from '../../src/room/types.js';
 import { liveCapturedTracks, watchMediaResources } from '../helpers/leaks.js';
@@ -218,6 +220,35 @@ describe('co-anchor requests between a host and viewers (controllers over Loopba
     await amy.controller.stopCoAnchor();
     await going;
     expect(amy.changes.at(-1)).to.include({ state: 'idle', reason: 'cancelled' });
+  });
+
+  it('runs the same flow over TencentChatSignaling, against a fake of @tencentcloud/chat that follows its declared types', async () => {
+    const server = new FakeChatServer();
+    const h = room('host', { role: 'anchor', signaling: new TencentChatSignaling({ loadChat: server.load }) });
+    await h.controller.join();
+    await until(() => server.instances.some((chat) => chat.userId === 'host' && chat.isReady()), 'the host logged in to Chat');
+    const amy = room('amy', { hostId: 'host', signaling: new TencentChatSignaling({ loadChat: server.load }) });
+    await amy.controller.join();
+    const going = amy.controller.startCoAnchor();
+    await until(() => waiting(h).length === 1, 'the request to reach the host over Chat');
+    expect(server.sent[0]).to.include({ from: 'amy', to: 'host' });
+    await h.controller.approveCoAnchorRequest('amy');
+    await going;
+    expect(amy.controller.state.coAnchorState).to.equal('live');
+
+    const bob = room('bob', { hostId: 'host', signaling: new TencentChatSignaling({ loadChat: server.load }) });
+    await bob.controller.join();
+    const asking = bob.controller.startCoAnchor();
+    await until(() => waiting(h).length === 1, "bob's request to reach the host over Chat");
+    // Chat has no presence: the host's own host-left message ends bob's wait.
+    await h.controller.leave();
+    await until(() => bob.controller.state.coAnchorState === 'idle', 'bob back to idle', AT_ONCE_MS);
+    await asking;
+    expect(bob.changes.at(-1)).to.include({ reason: 'host-left' });
+    await Promise.all([amy.controller.leave(), bob.controller.leave()]);
+    expect(server.instances.map((chat) => [chat.userId, chat.destroyed, chat.isReady()]), 'every Chat instance logged out and destroyed').to.deep.equal(
+      server.instances.map((chat) => [chat.userId, true, false]),
+    );
   });
 
   for (const [config, field] of [

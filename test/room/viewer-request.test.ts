@@ -3,6 +3,8 @@ import { cancellable, ViewerRequests, type ViewerRequestOptions } from '../../sr
 import type { ViewerMessage } from '../../src/signaling/protocol.js';
 import { trackPending } from '../helpers/pending.js';
 
+const made: ViewerRequests[] = [];
+
 function viewer(overrides: Partial<ViewerRequestOptions> = {}) {
   const sent: ViewerMessage[] = [];
   const failures: unknown[] = [];
@@ -17,6 +19,7 @@ function viewer(overrides: Partial<ViewerRequestOptions> = {}) {
     failed: (error) => failures.push(error),
     ...overrides,
   });
+  made.push(requests);
   const lastRequestId = () => sent.filter((message) => message.kind === 'request').at(-1)!.requestId;
   return { requests, sent, failures, removals: () => removals, lastRequestId };
 }
@@ -24,7 +27,11 @@ function viewer(overrides: Partial<ViewerRequestOptions> = {}) {
 describe('ViewerRequests (the viewer side)', () => {
   let pending: ReturnType<typeof trackPending>;
   beforeEach(() => (pending = trackPending()));
-  afterEach(() => pending.stop());
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((requests) => requests.close()));
+    expect(pending.windowListeners('pagehide'), 'no page listener left').to.equal(0);
+    pending.stop();
+  });
 
   it('asks the host with a fresh request id and goes on when the host approves that request', async () => {
     const { requests, sent, lastRequestId } = viewer();
@@ -117,6 +124,17 @@ describe('ViewerRequests (the viewer side)', () => {
     expect(await answer).to.equal('cancelled');
     expect(sent.at(-1)).to.deep.equal({ kind: 'cancel', requestId: lastRequestId() });
     expect(pending.timers()).to.equal(0);
+  });
+
+  it('withdraws a pending request when the page is hidden, and listens no more once closed', async () => {
+    const { requests, sent, lastRequestId } = viewer();
+    const { answer } = requests.ask();
+    expect(pending.windowListeners('pagehide')).to.equal(1);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(await answer).to.equal('cancelled');
+    expect(sent.at(-1)).to.deep.equal({ kind: 'cancel', requestId: lastRequestId() });
+    await requests.close();
+    expect(pending.windowListeners('pagehide')).to.equal(0);
   });
 
   it('cancellable(): the answer, or cancelled at once', async () => {

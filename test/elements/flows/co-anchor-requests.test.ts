@@ -15,6 +15,7 @@ import { watchedTransport } from '../../helpers/watched-signaling.js';
 import { watchSignalingResources } from '../../signaling/resources.js';
 import {
   click,
+  clickDetails,
   EventRecord,
   expectAccessible,
   expectFrames,
@@ -25,6 +26,7 @@ import {
   reaches,
   reachesCoAnchor,
   SDK_APP_ID,
+  settle,
   SIGNATURE,
   statusOf,
   tracksOf,
@@ -91,7 +93,13 @@ describe('co-anchor requests: the host decides who comes on stage (loopback, one
     column.style.flexDirection = 'column';
     await reaches(host, 'joined');
     await ready;
-    for (const userId of viewers) await reaches(stage.room(userId), 'joined');
+    for (const userId of viewers) {
+      const viewer = stage.room(userId);
+      await reaches(viewer, 'joined');
+      // Each viewer watching the host, so its layout (and the button in it) has stopped moving before it is clicked.
+      await until(() => viewer.shadowRoot!.querySelector('trtc-remote-stream[user-id="host"]') !== null, `${userId} to show the host`);
+    }
+    await settle();
     return { host, queue };
   }
 
@@ -104,8 +112,14 @@ describe('co-anchor requests: the host decides who comes on stage (loopback, one
 
   /** The viewer presses its button; the request shows in the host's queue. */
   async function ask(queue: TrtcCoAnchorRequestsElement, viewer: TrtcLiveRoomElement) {
-    await click(nativeButton(buttonOf(viewer)));
-    await reachesCoAnchor(viewer, 'requesting', `${viewer.id} to ask`);
+    const button = nativeButton(buttonOf(viewer));
+    const clicks = clickDetails(button);
+    await click(button);
+    await reachesCoAnchor(viewer, 'requesting', `${viewer.id} to ask`).catch((error: Error) => {
+      // Says what the viewer saw, should its click go astray.
+      const { coAnchorState, connectionState, error: reported } = viewer.state;
+      throw new Error(`${error.message} (clicks received: ${JSON.stringify(clicks)}, ${JSON.stringify({ coAnchorState, connectionState, reported })})`);
+    });
     await until(() => requestRow(queue, viewer.id) !== undefined, `${viewer.id}'s request in the host's queue`);
   }
 
