@@ -1,3 +1,5 @@
+import { NO_DEVICES } from './local-media.js';
+import { UNKNOWN_NETWORK_QUALITY } from './activity.js';
 import type { LiveRoomEvent, LiveRoomEventMap, LiveRoomState } from './types.js';
 
 export type StateListener = (state: LiveRoomState) => void;
@@ -14,6 +16,8 @@ export const INITIAL_STATE: LiveRoomState = Object.freeze({
   localStream: null,
   error: null,
   canPublish: null,
+  devices: NO_DEVICES,
+  networkQuality: UNKNOWN_NETWORK_QUALITY,
 });
 
 export function shallowEqual<T extends object>(a: T, b: T): boolean {

@@ -37,6 +37,7 @@ export function remoteSnapshot(userId: string, patch: Partial<RemoteStreamSnapsh
     subscribed: true,
     playing: true,
     autoplayBlocked: false,
+    speaking: false,
     ...patch,
   });
 }

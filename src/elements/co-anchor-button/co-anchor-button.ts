@@ -9,12 +9,14 @@ import { coAnchorButtonStyles } from './co-anchor-button.styles.js';
 const BUSY_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting', 'starting', 'stopping']);
 
 /** Why the button cannot be used now, as a localized sentence; empty when it can. */
-function unavailableReason(state: LiveRoomState | undefined, messages: Messages): string {
+function unavailableReason(state: LiveRoomState | undefined, messages: Messages, preview: boolean): string {
   if (!state) return messages.button.noRoom;
   // Someone on stage can always step down, even while the connection is being restored.
-  if (state.coAnchorState !== 'idle') return '';
+  if (state.coAnchorState !== 'idle' && state.coAnchorState !== 'previewing') return '';
   // A browser that cannot publish says so even before (or instead of) joining: it is the lasting reason.
   if (state.canPublish === false) return messages.button.cannotPublish;
+  // A preview is a check of camera and mic, which needs no room yet.
+  if (state.coAnchorState === 'idle' && preview) return '';
   if (state.connectionState !== 'joined') return messages.button.notJoined;
   return '';
 }
@@ -55,6 +57,7 @@ export class TrtcCoAnchorButtonElement extends LitElement {
   static override properties: PropertyDeclarations = {
     noAudio: { attribute: 'no-audio', converter: booleanAttribute },
     noVideo: { attribute: 'no-video', converter: booleanAttribute },
+    preview: { converter: booleanAttribute },
     room: {},
   };
 
@@ -66,6 +69,9 @@ export class TrtcCoAnchorButtonElement extends LitElement {
 
   /** Go live without the camera (audio only). */
   noVideo = false;
+
+  /** The first press opens the preview (camera and mic, not yet live); the second goes live. */
+  preview = false;
 
   /** The id of the `<trtc-live-room>` to act on; default: the nearest ancestor room. */
   room: string | null = null;
@@ -79,12 +85,22 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     // A double click is one action: stepping down takes a few milliseconds, so its second click
     // would otherwise go live again. (The keyboard's clicks have detail 0.)
     if (event.detail > 1) return;
-    if (!controller || !state || unavailableReason(state, this.#locale.messages) || BUSY_STATES.has(state.coAnchorState)) {
+    if (!controller || !state || unavailableReason(state, this.#locale.messages, this.preview) || BUSY_STATES.has(state.coAnchorState)) {
       return;
     }
     // Failures are reported by the room (`trtc-error` and its status line); the promises never reject for them.
+    const options = { audio: !this.noAudio, video: !this.noVideo };
     if (state.coAnchorState === 'live') void controller.stopCoAnchor();
-    else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
+    else if (state.coAnchorState === 'idle' && this.preview) void controller.startPreview(options);
+    else void controller.startCoAnchor(options);
+  }
+
+  /** What a press does now; the labels are named after the co-anchor states they stand for. */
+  #label(state: CoAnchorState): string {
+    const messages = this.#locale.messages;
+    if (state === 'previewing') return messages.onStage.goLive;
+    if (state === 'idle' && this.preview) return messages.onStage.openPreview;
+    return messages.button[state];
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -94,10 +110,9 @@ export class TrtcCoAnchorButtonElement extends LitElement {
   protected override render() {
     const state = this.#room.state;
     const coAnchorState = state?.coAnchorState;
-    const reason = unavailableReason(state, this.#locale.messages);
+    const reason = unavailableReason(state, this.#locale.messages, this.preview);
     const busy = coAnchorState !== undefined && BUSY_STATES.has(coAnchorState);
-    // The labels are named after the co-anchor states they stand for.
-    const label = this.#locale.messages.button[coAnchorState ?? 'idle'];
+    const label = this.#label(coAnchorState ?? 'idle');
     // The button is never `disabled`: that would drop keyboard focus on every state change and
     // hide the button (and its explanation) from keyboard users.
     return html`

@@ -15,6 +15,11 @@ export type RoomController = Pick<
   | 'attachRemoteView'
   | 'attachLocalView'
   | 'resumePlayback'
+  | 'startPreview'
+  | 'stopPreview'
+  | 'setMicrophoneEnabled'
+  | 'setCameraEnabled'
+  | 'selectDevice'
 >;
 
 export const roomControllerContext = createContext<RoomController>(Symbol('trtc-live-room-controller'));
