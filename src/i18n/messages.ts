@@ -54,7 +54,6 @@ export interface Messages {
     readonly network: (quality: string) => string;
     readonly quality: Readonly<Record<QualityName, string>>;
     readonly micMuted: string;
-    readonly speaking: string;
     readonly yourCameraOff: string;
   };
 }
@@ -129,7 +128,6 @@ export const en: Messages = {
     network: (quality) => `Network: ${quality}`,
     quality: { unknown: 'unknown', excellent: 'excellent', good: 'good', poor: 'poor', bad: 'bad', 'very-bad': 'very bad', down: 'disconnected' },
     micMuted: 'Microphone muted',
-    speaking: 'Speaking',
     yourCameraOff: 'Your camera is off',
   },
 };

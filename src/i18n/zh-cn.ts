@@ -71,7 +71,6 @@ export const zhCN: Messages = {
     network: (quality) => `网络：${quality}`,
     quality: { unknown: '未知', excellent: '极佳', good: '良好', poor: '一般', bad: '较差', 'very-bad': '很差', down: '已断开' },
     micMuted: '麦克风已关闭',
-    speaking: '正在说话',
     yourCameraOff: '你的摄像头已关闭',
   },
 };

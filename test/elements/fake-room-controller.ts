@@ -113,6 +113,27 @@ export class FakeRoomController {
     this.calls.push('stopCoAnchor');
   }
 
+  async startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    this.calls.push('startPreview');
+    this.coAnchorOptions.push(options);
+  }
+
+  async stopPreview(): Promise<void> {
+    this.calls.push('stopPreview');
+  }
+
+  async setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    this.calls.push(`setMicrophoneEnabled:${enabled}`);
+  }
+
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    this.calls.push(`setCameraEnabled:${enabled}`);
+  }
+
+  async selectDevice(kind: string, deviceId: string): Promise<void> {
+    this.calls.push(`selectDevice:${kind}:${deviceId}`);
+  }
+
   async resumePlayback(key: string): Promise<void> {
     this.resumed.push(key);
   }

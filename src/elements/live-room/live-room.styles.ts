@@ -68,6 +68,30 @@ export const liveRoomStyles = [
       box-shadow: ${tokens.tileShadow};
     }
 
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      justify-content: center;
+      gap: ${tokens.gap};
+    }
+
+    .toggles {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5rem;
+    }
+
+    .selects {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+      gap: 0.5rem;
+      flex: 1 1 24rem;
+      max-width: 40rem;
+    }
+
     /* On a phone the tiles stack taller than the screen; the button stays within reach. */
     .toolbar {
       position: sticky;

@@ -11,6 +11,7 @@ import type {
   CoAnchorOptions,
   CoAnchorState,
   ConnectionState,
+  DeviceKind,
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomState,
@@ -34,7 +35,8 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
  * controller to the `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`
  * inside it (or naming it with `room="ID"`). With no child elements it renders a default layout:
- * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button.
+ * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button;
+ * while previewing or live, also mute toggles, device lists and the network bars.
  *
  * The user signature (`user-sig` / `userSig`) is never reflected, logged or put in an event.
  *
@@ -49,10 +51,12 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed (`denied` when the approval hook said no).
  * @fires {CustomEvent<KickedDetail>} trtc-kicked - Removed from the room (e.g. the same user ID joined elsewhere).
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
+ * @fires {CustomEvent<DeviceChangeDetail>} trtc-device-change - Devices were plugged in or out (`reason: 'list'`), or the one in use went away and the room fell back to another (`reason: 'lost'`, with `kind`, `lostDeviceId` and the `deviceId` now used, or null).
+ * @fires {CustomEvent<NetworkQuality>} trtc-network-quality - Your uplink or downlink quality changed (`{ uplink, downlink }`, TRTC's 0–6 scale).
  * @fires {CustomEvent<LiveRoomErrorDetail>} trtc-error - Something failed; detail `{ code, sdkCode?, message, recoverable, field? }`.
  *
  * @attr {ConnectionState} connection-state - Set by the room, not by you: `idle`, `joining`, `joined`, `reconnecting`, `leaving`, `left` or `failed`; for styling and tests.
- * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `requesting`, `starting`, `live` or `stopping`.
+ * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `previewing`, `requesting`, `starting`, `live` or `stopping`.
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
  * @slot - Your own layout of `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`; without child elements the default layout is shown.
@@ -62,6 +66,7 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @csspart layout - The default layout (only without child elements).
  * @csspart grid - The grid of video tiles in the default layout.
  * @csspart empty-tile - The tile shown in the default layout while no one is on stage.
+ * @csspart controls - In the default layout while previewing or live: the mic and camera toggles, device lists and network bars.
  * @csspart toolbar - The row holding the co-anchor button in the default layout.
  *
  * @cssprop [--trtc-gap=12px] - Space between tiles and rows.
@@ -178,7 +183,7 @@ export class TrtcLiveRoomElement extends LitElement {
     return this.#controller.state.connectionState;
   }
 
-  /** Reflected as `co-anchor-state`: `idle`, `requesting`, `starting`, `live` or `stopping`. */
+  /** Reflected as `co-anchor-state`: `idle`, `previewing`, `requesting`, `starting`, `live` or `stopping`. */
   get coAnchorState(): CoAnchorState {
     return this.#controller.state.coAnchorState;
   }
@@ -229,6 +234,31 @@ export class TrtcLiveRoomElement extends LitElement {
   /** Leaves the stage: stops publishing and turns camera and microphone off. */
   stopCoAnchor(): Promise<void> {
     return this.#controller.stopCoAnchor();
+  }
+
+  /** Opens camera and mic in the local preview without going live (before joining too); `startCoAnchor()` then goes live with it. */
+  startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    return this.#controller.startPreview(options);
+  }
+
+  /** Closes the preview: camera and microphone off. */
+  stopPreview(): Promise<void> {
+    return this.#controller.stopPreview();
+  }
+
+  /** Mutes (`false`) or unmutes the microphone while previewing or live, without leaving the stage. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    return this.#controller.setMicrophoneEnabled(enabled);
+  }
+
+  /** Turns the camera's picture off (`false`) or on while previewing or live, without leaving the stage. */
+  setCameraEnabled(enabled: boolean): Promise<void> {
+    return this.#controller.setCameraEnabled(enabled);
+  }
+
+  /** Chooses the `camera`, `microphone` or `speaker` by a `deviceId` of `state.devices`; while capturing it switches in place. */
+  selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    return this.#controller.selectDevice(kind, deviceId);
   }
 
   /** Makes the room's controller; a subclass may configure one differently. */
@@ -343,7 +373,26 @@ export class TrtcLiveRoomElement extends LitElement {
           )}
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
+        ${state.coAnchorState === 'previewing' || onStage ? this.#renderOnStageControls(state) : nothing}
         <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
+      </div>
+    `;
+  }
+
+  /** While previewing or live: mute, devices and the network, below the video so a phone shows the video first. */
+  #renderOnStageControls(state: LiveRoomState) {
+    return html`
+      <div part="controls" class="controls">
+        <div class="toggles">
+          <trtc-mic-toggle></trtc-mic-toggle>
+          <trtc-camera-toggle></trtc-camera-toggle>
+          <trtc-network-quality></trtc-network-quality>
+        </div>
+        <div class="selects">
+          <trtc-device-select kind="camera"></trtc-device-select>
+          <trtc-device-select kind="microphone"></trtc-device-select>
+          ${state.devices.speakerSelectable ? html`<trtc-device-select kind="speaker"></trtc-device-select>` : nothing}
+        </div>
       </div>
     `;
   }

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { indicatorStyles } from '../shared/indicators.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const localStreamStyles = [
   sharedStyles,
+  indicatorStyles,
   css`
     :host {
       display: block;
@@ -37,6 +39,21 @@ export const localStreamStyles = [
       inset: 0;
       width: 100%;
       height: 100%;
+    }
+
+    .camera-off {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      padding: 1rem;
+      text-align: center;
+      color: ${tokens.tileMutedTextColor};
+      background: ${tokens.tileBackground};
+    }
+
+    .camera-off[hidden] {
+      display: none;
     }
 
     .name {

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { indicatorStyles } from '../shared/indicators.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const remoteStreamStyles = [
   sharedStyles,
+  indicatorStyles,
   css`
     :host {
       display: block;
@@ -23,6 +25,11 @@ export const remoteStreamStyles = [
       border-radius: ${tokens.tileRadius};
       background: ${tokens.tileBackground};
       box-shadow: ${tokens.tileShadow};
+    }
+
+    :host([speaking]) .base {
+      outline: 3px solid var(--trtc-speaking-outline-color, #22c55e);
+      outline-offset: -3px;
     }
 
     .video,

@@ -1,9 +1,11 @@
 import type {
   CoAnchorChangeDetail,
+  DeviceChangeDetail,
   KickedDetail,
   LiveRoomErrorDetail,
   LiveRoomEventMap,
   LiveRoomState,
+  NetworkQuality,
   RemoteStreamSnapshot,
   RoomIdentityDetail,
 } from '../../room/types.js';
@@ -26,6 +28,8 @@ declare global {
     'trtc-kicked': CustomEvent<KickedDetail>;
     'trtc-autoplay-blocked': CustomEvent<RemoteStreamSnapshot>;
     'trtc-error': CustomEvent<LiveRoomErrorDetail>;
+    'trtc-device-change': CustomEvent<DeviceChangeDetail>;
+    'trtc-network-quality': CustomEvent<NetworkQuality>;
   }
 }
 
