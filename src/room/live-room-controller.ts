@@ -14,7 +14,7 @@ import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
 import { failureOf, step } from './step-failure.js';
 import { streamKey } from './stream-key.js';
 import { ViewRouter } from './view-router.js';
-import { JoinSession, type Handlers, type RemoteEntry } from './join-session.js';
+import { JoinSession, quietly, type Handlers, type RemoteEntry } from './join-session.js';
 import { DeviceError, isDeviceKind, LocalMedia } from './local-media.js';
 import { networkQualityLevel, SpeakingDetector, VOLUME_INTERVAL_MS } from './activity.js';
 import { INITIAL_STATE, RoomStore, safely, type EventListener, type StateListener } from './room-store.js';
@@ -439,7 +439,8 @@ export class LiveRoomController {
       session = new JoinSession(sdk, client, config, (candidate) => this.#session === candidate);
       // Listen before joining, or streams announced during the join are missed.
       session.listen(this.#clientHandlers(session));
-      client.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS);
+      // A backend that cannot measure volume leaves everyone not speaking; the room goes on.
+      quietly(() => client.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS));
       void this.#media.watch(sdk);
       this.#session = session;
       await client.join({ roomId: config.roomId, role: config.role });

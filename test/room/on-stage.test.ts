@@ -300,6 +300,21 @@ describe('LiveRoomController on stage', () => {
       expect(log.states).to.have.length(0);
     });
 
+    it('a backend that cannot measure volume still joins; nobody is speaking', async () => {
+      await controller.leave();
+      backend = new ScriptedBackend();
+      controller = new LiveRoomController({ sdk: backend });
+      controller.configure(VALID);
+      const refuse = () => {
+        throw new Error('not supported by this backend');
+      };
+      const createClient = backend.createClient.bind(backend);
+      backend.createClient = (config) => Object.assign(createClient(config), { enableAudioVolumeEvaluation: refuse });
+      await controller.join();
+      expect(controller.state.connectionState).to.equal('joined');
+      expect(controller.state.error).to.equal(null);
+    });
+
     it('follows network quality and announces each change once', async () => {
       const log = record(controller);
       expect(controller.state.networkQuality).to.deep.equal({ uplink: 0, downlink: 0 });
