@@ -28,6 +28,8 @@ export const TrtcErrorCode = {
   SERVER_TIMEOUT: 0x4041,
   SUBSCRIPTION_TIMEOUT: 0x4042,
   PLAY_NOT_ALLOWED,
+  /** The camera or microphone in use went away and capturing again failed (the stream's 'error' event). */
+  DEVICE_AUTO_RECOVER_FAILED: 0x4044,
   /** Join failed because the SDK could not reach Tencent Cloud's scheduler (e.g. offline). */
   SCHEDULE_FAILED: 0x404c,
   /** A pending call was cut short by leave(), unsubscribe() or the stream being unpublished. */

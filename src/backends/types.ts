@@ -66,9 +66,11 @@ export interface TrtcStreamEventMap {
   'player-state-changed': TrtcPlayerStateEvent;
   /**
    * Device recovery, as v4 does it (a local stream only). When a captured track ends without the
-   * page asking (the device was unplugged, or its track was stopped from outside: the backend
-   * notices within about a second) or the device in use leaves `enumerateDevices()`, the stream
-   * captures again: the same device if it is still listed, else the browser's default. The new
+   * stream stopping it (the device was unplugged: its 'ended' event; or, while the stream is
+   * published or playing, its track was stopped from outside, which fires nothing: the loopback
+   * notices within half a second), the stream captures again: the same device if it is still
+   * listed, else the browser's default (the loopback's `loopbackTesting.unplugDevice()` simulates
+   * a real unplug: the device also leaves the lists, so the default is used). The new
    * track replaces the old one in place: a published stream keeps publishing (no unpublish, no
    * renegotiation), a playing preview keeps playing, and the mute state is kept. Then this event
    * fires with the ids now in use. If capture fails, the stream emits 'error' with
@@ -146,7 +148,7 @@ export interface TrtcClientEventMap {
    * entry for the published local stream and one per subscribed remote stream, `audioVolume` 0–100.
    */
   'audio-volume': { result: TrtcAudioVolume[] };
-  /** About every 2 s while joined: TRTC's scale, worse as it grows (see TrtcNetworkQuality). */
+  /** Every 2 s while joined, from the media connections' statistics (see TrtcNetworkQuality). */
   'network-quality': TrtcNetworkQualityEvent;
   error: TrtcError;
 }
@@ -158,8 +160,9 @@ export interface TrtcAudioVolume {
 }
 
 /**
- * TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 fair, 4 poor, 5 very poor,
- * 6 disconnected.
+ * TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 poor, 4 bad, 5 very bad,
+ * 6 disconnected. A direction with nothing to measure is 0: uplink while nobody receives what
+ * the client publishes (or it publishes nothing), downlink while it is subscribed to nothing.
  */
 export type TrtcNetworkQuality = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 

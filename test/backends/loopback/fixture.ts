@@ -118,6 +118,7 @@ export class LoopbackFixture {
     }
     for (const element of this.#elements.splice(0)) element.remove();
     loopbackTesting.configure();
+    loopbackTesting.replugDevices();
   }
 
   client(userId: string, overrides: Partial<TrtcClientConfig> = {}): TestClient {
