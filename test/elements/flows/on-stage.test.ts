@@ -12,10 +12,14 @@ import type {
   TrtcNetworkQualityElement,
   TrtcRemoteStreamElement,
 } from '../../../src/index.js';
+import { loopbackTesting } from '../../../src/backends/loopback/index.js';
+import { skipUnless } from '../../helpers/features.js';
 import { until } from '../../helpers/media.js';
 import {
   click,
   countCaptures,
+  tracksOf,
+  videoIn,
   EventRecord,
   expectAccessible,
   expectFrames,
@@ -117,6 +121,94 @@ describe('on stage on the loopback backend: preview, go live, mute', function ()
       expect(child<TrtcNetworkQualityElement>(viewer, 'trtc-network-quality').hasAttribute('quality')).to.equal(true);
     });
   }
+
+  /** The viewer live, its tile in the host's room showing frames. */
+  async function viewerLive() {
+    stage.mount(rooms(freshRoomId('on-stage'), 'en'));
+    const host = stage.room('host');
+    const viewer = stage.room('viewer');
+    await reaches(viewer, 'joined');
+    await reachesCoAnchor(host, 'live', 'the host to publish');
+    await viewer.startCoAnchor();
+    await reachesCoAnchor(viewer, 'live', 'the viewer to go live');
+    await until(() => host.querySelector('trtc-remote-stream')?.getAttribute('stream-user-id') === 'viewer', "the viewer's tile", MEDIA_TIMEOUT);
+    const tile = child<TrtcRemoteStreamElement>(host, 'trtc-remote-stream');
+    await expectFrames(tile, "the viewer's camera in the host's tile");
+    const preview = child<HTMLElement & { active: boolean }>(viewer, 'trtc-local-stream');
+    await expectFrames(preview, "the viewer's preview");
+    const cameraTrack = () => tracksOf(videoIn(preview)).find((track) => track.kind === 'video');
+    return { host, viewer, tile, cameraTrack };
+  }
+
+  it('switching the camera while live keeps the host receiving frames, from the new camera', async function () {
+    const { viewer, tile, cameraTrack } = await viewerLive();
+    await until(() => viewer.state.devices.cameras.length > 0, 'the camera list');
+    const cameras = viewer.state.devices.cameras;
+    skipUnless(this, cameras.length >= 2, 'a second camera to switch to');
+    const before = cameraTrack()!;
+    // The last one: Chromium's second fake camera is a depth camera, which WebRTC cannot send.
+    const other = [...cameras].reverse().find((camera) => camera.deviceId !== viewer.state.devices.cameraId)!;
+    const select = part(child(viewer, 'trtc-device-select'), 'select') as HTMLSelectElement;
+    await until(() => !select.hidden, 'the camera list to show');
+    select.value = other.deviceId;
+    select.dispatchEvent(new Event('change'));
+    await until(() => viewer.state.devices.cameraId === other.deviceId, 'the switch');
+    await until(() => cameraTrack() !== undefined && cameraTrack() !== before, 'the preview on the new camera', MEDIA_TIMEOUT);
+    expect(cameraTrack()!.label).to.equal(other.label);
+    expect(cameraTrack()!.label).to.not.equal(before.label);
+    expect(before.readyState, 'the old camera closed').to.equal('ended');
+    expect(select.value).to.equal(other.deviceId);
+    expect(viewer.coAnchorState).to.equal('live');
+    await expectFrames(tile, "the host's tile after the switch");
+    await expectAccessible(viewer);
+  });
+
+  it('the camera in use unplugged: the room falls back to the default and says so, or says none is left; still live', async () => {
+    const { viewer, tile, cameraTrack } = await viewerLive();
+    const cameras = viewer.state.devices.cameras;
+    // On the last camera first: what the room falls back to is the default (the first), which
+    // WebRTC can send (Chromium's second fake camera is a depth camera it cannot).
+    const [fallback] = cameras;
+    await viewer.selectDevice('camera', cameras.at(-1)!.deviceId);
+    const events = new EventRecord(viewer, ['trtc-device-change', 'trtc-error']);
+    const lost = viewer.state.devices.cameraId!;
+    const before = cameraTrack()!;
+    try {
+      loopbackTesting.unplugDevice(lost);
+      await until(() => events.of('trtc-device-change').some((change) => change.reason === 'lost'), 'trtc-device-change', MEDIA_TIMEOUT);
+      const lostChanges = events.of('trtc-device-change').filter((detail) => detail.reason === 'lost');
+      expect(lostChanges, 'said once').to.have.length(1);
+      expect(lostChanges[0]).to.include({ kind: 'camera', lostDeviceId: lost });
+      expect(viewer.state.devices.cameras.map((camera) => camera.deviceId), 'the list without it').to.not.include(lost);
+      expect(viewer.coAnchorState, 'still live').to.equal('live');
+      if (cameras.length > 1) {
+        expect(lostChanges[0].deviceId).to.equal(fallback.deviceId);
+        expect(viewer.state.devices.cameraId).to.equal(fallback.deviceId);
+        await until(() => cameraTrack() !== before, 'the preview on the fallback camera', MEDIA_TIMEOUT);
+        await expectFrames(tile, "the host's tile after the fallback");
+        expect(events.of('trtc-error')).to.deep.equal([]);
+      } else {
+        // The only camera went away: nothing can take its place, and the viewer is told.
+        expect(lostChanges[0].deviceId).to.equal(null);
+        await until(() => events.of('trtc-error').length > 0, 'the error', MEDIA_TIMEOUT);
+        expect(events.of('trtc-error').map((error) => error.code)).to.deep.equal(['device-not-found']);
+      }
+    } finally {
+      loopbackTesting.replugDevices();
+    }
+  });
+
+  it("speaking lights the host's tile for the viewer's audio and goes off on mute; the network bars leave unknown", async () => {
+    const { host, viewer, tile } = await viewerLive();
+    await until(() => tile.hasAttribute('speaking'), "speaking on the host's tile", MEDIA_TIMEOUT);
+    expect(host.state.remoteStreams.find((stream) => stream.userId === 'viewer')?.speaking).to.equal(true);
+    await viewer.setMicrophoneEnabled(false);
+    await until(() => tile.hasAttribute('audio-muted') && !tile.hasAttribute('speaking'), 'muted and not speaking', MEDIA_TIMEOUT);
+    const bars = child<TrtcNetworkQualityElement>(viewer, 'trtc-network-quality');
+    await until(() => bars.getAttribute('quality') !== 'unknown', 'the network bars to leave unknown', MEDIA_TIMEOUT);
+    expect(['excellent', 'good', 'poor', 'bad', 'very-bad', 'down']).to.include(bars.getAttribute('quality'));
+    await expectAccessible(viewer);
+  });
 
   it('a preview before joining is released by leave()', async () => {
     stage.mount(html`<trtc-live-room id="viewer" manual backend="loopback" sdk-app-id=${SDK_APP_ID} room-id=${freshRoomId('pre')} user-id="viewer"
