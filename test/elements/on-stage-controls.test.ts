@@ -257,20 +257,23 @@ describe('on-stage controls', () => {
         for (const coAnchorState of ['previewing', 'live'] as const) {
           await update(element, { connectionState: 'joined', coAnchorState, localStream: { ...LIVE, published: coAnchorState === 'live' }, devices: LISTED }, element);
           const controls = root.querySelector('[part~="controls"]')!;
+          const toolbar = root.querySelector('[part~="toolbar"]')!;
           expect(root.querySelector('trtc-local-stream')).to.exist;
-          expect(controls.querySelector('trtc-mic-toggle')).to.exist;
-          expect(controls.querySelector('trtc-camera-toggle')).to.exist;
-          expect(controls.querySelector('trtc-network-quality')).to.exist;
+          expect(toolbar.querySelector('trtc-mic-toggle')).to.exist;
+          expect(toolbar.querySelector('trtc-camera-toggle')).to.exist;
+          expect(toolbar.querySelector('trtc-network-quality')).to.exist;
           const kinds = [...controls.querySelectorAll('trtc-device-select')].map((select) => select.getAttribute('kind'));
           expect(kinds).to.deep.equal(LISTED.speakerSelectable ? ['camera', 'microphone', 'speaker'] : ['camera', 'microphone']);
-          for (const child of controls.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>('*')) await child.updateComplete;
+          for (const child of root.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>('[part~="layout"] *')) await child.updateComplete;
           await expect(element).to.be.accessible();
         }
         // The video comes before the controls, so a phone shows it first.
         const grid = root.querySelector('[part~="grid"]')!;
         expect(grid.compareDocumentPosition(root.querySelector('[part~="controls"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+        expect(grid.compareDocumentPosition(root.querySelector('trtc-mic-toggle')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
         await update(element, { coAnchorState: 'idle', localStream: null }, element);
         expect(root.querySelector('[part~="controls"]')).to.equal(null);
+        expect(root.querySelector('trtc-mic-toggle')).to.equal(null);
       });
     }
   });

@@ -66,8 +66,8 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @csspart layout - The default layout (only without child elements).
  * @csspart grid - The grid of video tiles in the default layout.
  * @csspart empty-tile - The tile shown in the default layout while no one is on stage.
- * @csspart controls - In the default layout while previewing or live: the mic and camera toggles, device lists and network bars.
- * @csspart toolbar - The row holding the co-anchor button in the default layout.
+ * @csspart toolbar - The row holding the co-anchor button in the default layout; while previewing or live also the mic and camera toggles and the network bars.
+ * @csspart controls - In the default layout while previewing or live: the camera, microphone and (where the browser can choose one) speaker lists.
  *
  * @cssprop [--trtc-gap=12px] - Space between tiles and rows.
  * @cssprop [--trtc-text-color=inherit] - Text color of the room.
@@ -357,6 +357,7 @@ export class TrtcLiveRoomElement extends LitElement {
     const streams = state.remoteStreams;
     const onStage = state.localStream !== null;
     const tiles = streams.length + (onStage ? 1 : 0);
+    const controls = state.coAnchorState === 'previewing' || onStage;
     return html`
       <div part="layout" class="layout">
         <div part="grid" class="grid ${tiles > 1 ? '' : 'single'}">
@@ -373,26 +374,23 @@ export class TrtcLiveRoomElement extends LitElement {
           )}
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
-        ${state.coAnchorState === 'previewing' || onStage ? this.#renderOnStageControls(state) : nothing}
-        <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
+        <div part="toolbar" class="toolbar">
+          ${controls ? html`<trtc-mic-toggle></trtc-mic-toggle><trtc-camera-toggle></trtc-camera-toggle>` : nothing}
+          <trtc-co-anchor-button></trtc-co-anchor-button>
+          ${controls ? html`<trtc-network-quality></trtc-network-quality>` : nothing}
+        </div>
+        ${controls ? this.#renderDeviceLists(state) : nothing}
       </div>
     `;
   }
 
-  /** While previewing or live: mute, devices and the network, below the video so a phone shows the video first. */
-  #renderOnStageControls(state: LiveRoomState) {
+  /** While previewing or live, below the toolbar: a phone shows the video, then the buttons, then these. */
+  #renderDeviceLists(state: LiveRoomState) {
     return html`
       <div part="controls" class="controls">
-        <div class="toggles">
-          <trtc-mic-toggle></trtc-mic-toggle>
-          <trtc-camera-toggle></trtc-camera-toggle>
-          <trtc-network-quality></trtc-network-quality>
-        </div>
-        <div class="selects">
-          <trtc-device-select kind="camera"></trtc-device-select>
-          <trtc-device-select kind="microphone"></trtc-device-select>
-          ${state.devices.speakerSelectable ? html`<trtc-device-select kind="speaker"></trtc-device-select>` : nothing}
-        </div>
+        <trtc-device-select kind="camera"></trtc-device-select>
+        <trtc-device-select kind="microphone"></trtc-device-select>
+        ${state.devices.speakerSelectable ? html`<trtc-device-select kind="speaker"></trtc-device-select>` : nothing}
       </div>
     `;
   }

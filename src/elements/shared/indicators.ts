@@ -1,7 +1,7 @@
-import { css, svg } from 'lit';
+import { css, html } from 'lit';
 
 /** A microphone struck through: the muted-mic badge of a tile. */
-export const micMutedIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3Z" /><path d="M5 11a7 7 0 0 0 14 0M12 18v3M4 4l16 16" /></svg>`;
+export const micMutedIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="9" y="2" width="6" height="12" rx="3"></rect><path d="M5 10v1a7 7 0 0 0 14 0v-1M12 18v4M8 22h8M3 3l18 18"></path></svg>`;
 
 /** The tiles' muted-mic badge and speaking outline, shared by the remote and local tiles. */
 export const indicatorStyles = css`

@@ -8,8 +8,8 @@ import { mediaToggleStyles } from './media-toggle.styles.js';
 export type MediaToggleKind = 'audio' | 'video';
 
 const ICONS = {
-  audio: svg`<path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3Z" /><path d="M5 11a7 7 0 0 0 14 0M12 18v3" />`,
-  video: svg`<rect x="3" y="6" width="12" height="12" rx="2" /><path d="m15 10 6-3v10l-6-3" />`,
+  audio: svg`<rect x="9" y="2" width="6" height="12" rx="3"></rect><path d="M5 10v1a7 7 0 0 0 14 0v-1M12 18v4M8 22h8"></path>`,
+  video: svg`<rect x="3" y="6" width="12" height="12" rx="2"></rect><path d="m15 10 6-3v10l-6-3"></path>`,
 };
 
 /**
@@ -84,7 +84,7 @@ export abstract class MediaToggleElement extends LitElement {
           @click=${this.#toggle}
         >
           <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
-            ${ICONS[this.kind]}${muted ? svg`<path class="slash" d="M4 4l16 16" />` : nothing}
+            ${ICONS[this.kind]}${muted ? svg`<path class="slash" d="M4 4l16 16"></path>` : nothing}
           </svg>
           <span part="label" class="label">${label}</span>
         </button>
