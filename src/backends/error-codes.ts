@@ -5,6 +5,8 @@ export const DEVICE_NOT_FOUND = 0x1003;
 export const JOIN_ROOM_FAILED = 0x4004;
 /** The browser refused to play without a user gesture. */
 export const PLAY_NOT_ALLOWED = 0x4043;
+/** A local stream could not capture again after the device in use went away ('device-auto-recovered' failed). */
+export const DEVICE_AUTO_RECOVER_FAILED = 0x4044;
 
 /** TRTC v4 error codes (`error.getCode()`) that this kit reads or the loopback backend raises. */
 export const TrtcErrorCode = {

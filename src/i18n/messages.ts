@@ -1,4 +1,5 @@
-import type { ConfigField, LiveRoomErrorCode } from '../room/types.js';
+import type { ConfigField, DeviceKind, LiveRoomErrorCode } from '../room/types.js';
+import type { QualityName } from '../room/activity.js';
 import type { SupportedLocale } from './locale.js';
 
 /** Every string the elements show or announce. Adding a key here makes both locales required. */
@@ -68,6 +69,28 @@ export interface Messages {
     readonly onStage: string;
     readonly remove: string;
     readonly removeUser: (userId: string) => string;
+  };
+  /** Preview, mute, device and network controls, and the tiles' indicators. */
+  readonly onStage: {
+    /** The co-anchor button with `preview`, before the preview opens. */
+    readonly openPreview: string;
+    /** The co-anchor button while previewing: the press that goes live. */
+    readonly goLive: string;
+    readonly muteMicrophone: string;
+    readonly unmuteMicrophone: string;
+    readonly turnCameraOff: string;
+    readonly turnCameraOn: string;
+    readonly nothingToMute: string;
+    readonly deviceLabel: Readonly<Record<DeviceKind, string>>;
+    readonly devicesHidden: string;
+    readonly noDevices: Readonly<Record<DeviceKind, string>>;
+    readonly speakerUnsupported: string;
+    readonly badKind: (kind: string) => string;
+    readonly unnamedDevice: (index: number) => string;
+    readonly network: (quality: string) => string;
+    readonly quality: Readonly<Record<QualityName, string>>;
+    readonly micMuted: string;
+    readonly yourCameraOff: string;
   };
 }
 
@@ -179,5 +202,24 @@ export const en: Messages = {
     onStage: 'On stage',
     remove: 'Remove from stage',
     removeUser: (userId) => `Remove from stage: ${userId}`,
+  },
+  onStage: {
+    openPreview: 'Check camera and mic',
+    goLive: 'Go live',
+    muteMicrophone: 'Mute microphone',
+    unmuteMicrophone: 'Unmute microphone',
+    turnCameraOff: 'Turn camera off',
+    turnCameraOn: 'Turn camera on',
+    nothingToMute: 'Your camera and microphone are off until you preview or go live.',
+    deviceLabel: { camera: 'Camera', microphone: 'Microphone', speaker: 'Speaker' },
+    devicesHidden: 'The list fills once you allow the camera and microphone.',
+    noDevices: { camera: 'No camera found.', microphone: 'No microphone found.', speaker: 'No speaker found.' },
+    speakerUnsupported: 'This browser plays sound on its default speaker and cannot choose another.',
+    badKind: (kind) => `“${kind}” is not a device kind: use camera, microphone or speaker.`,
+    unnamedDevice: (index) => `Device ${index}`,
+    network: (quality) => `Network: ${quality}`,
+    quality: { unknown: 'unknown', excellent: 'excellent', good: 'good', poor: 'poor', bad: 'bad', 'very-bad': 'very bad', down: 'disconnected' },
+    micMuted: 'Microphone muted',
+    yourCameraOff: 'Your camera is off',
   },
 };

@@ -3,6 +3,7 @@ import { BACKEND_NAMES, loadBackend, type BackendName } from '../backends/loader
 import type {
   TrtcBackend,
   TrtcClientEventMap,
+  TrtcLocalStream,
   TrtcRemoteStream,
   TrtcStreamInfo,
   TrtcUserInfo,
@@ -13,7 +14,9 @@ import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
 import { failureOf, step } from './step-failure.js';
 import { streamKey } from './stream-key.js';
 import { ViewRouter } from './view-router.js';
-import { JoinSession, type Handlers, type RemoteEntry } from './join-session.js';
+import { JoinSession, quietly, type Handlers, type RemoteEntry } from './join-session.js';
+import { DeviceError, isDeviceKind, LocalMedia } from './local-media.js';
+import { networkQualityLevel, SpeakingDetector, VOLUME_INTERVAL_MS } from './activity.js';
 import { INITIAL_STATE, RoomStore, safely, type EventListener, type StateListener } from './room-store.js';
 import { RequestSession } from './request-session.js';
 import { cancellable, type PendingAnswer } from './viewer-request.js';
@@ -22,6 +25,7 @@ import type {
   CoAnchorChangeReason,
   CoAnchorOptions,
   ConnectionState,
+  DeviceKind,
   KickedDetail,
   LiveRoomConfig,
   LiveRoomErrorCode,
@@ -97,6 +101,14 @@ export class LiveRoomController {
       if (entry === playback && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
     },
   });
+  /** This user's camera and microphone (previewing or live) and the device choices. */
+  readonly #media = new LocalMedia({
+    update: (patch) => this.#setState(patch),
+    deviceChanged: (detail) => this.#emit('trtc-device-change', detail),
+    failed: (code, cause) => this.#report(code, cause),
+    remoteStreams: () => [...(this.#session?.remote.values() ?? [])].map((entry) => entry.stream),
+  });
+  readonly #speaking = new SpeakingDetector();
 
   constructor(options: LiveRoomControllerOptions = {}) {
     this.#config = { sdk: options.sdk, backend: options.backend };
@@ -219,6 +231,56 @@ export class LiveRoomController {
     return this.#requests?.host?.remove(userId) ?? Promise.resolve();
   }
 
+  /**
+   * Opens camera and microphone and shows them in the local preview without going on stage, so a
+   * viewer can check them and pick devices (before joining too); `startCoAnchor()` then goes live
+   * with this very stream.
+   */
+  startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    const generation = this.#generation;
+    return this.#enqueue('co-anchor', async () => {
+      if (generation === this.#generation) await this.#startPreview(options, generation);
+    });
+  }
+
+  /** Closes the preview (camera and microphone off); on stage it does nothing. */
+  stopPreview(): Promise<void> {
+    return this.#enqueue('co-anchor', async () => {
+      if (this.#store.state.coAnchorState !== 'previewing') return;
+      this.#releaseLocal();
+      this.#setState({ coAnchorState: 'idle' });
+      if (!this.#session) this.#media.unwatch();
+    });
+  }
+
+  /** Mutes (false) or unmutes the microphone while previewing or live; the others hear silence. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    this.#media.setEnabled('audio', enabled);
+    return Promise.resolve();
+  }
+
+  /** Turns the picture off (false) or on while previewing or live, without unpublishing. */
+  setCameraEnabled(enabled: boolean): Promise<void> {
+    this.#media.setEnabled('video', enabled);
+    return Promise.resolve();
+  }
+
+  /**
+   * Chooses the camera, microphone or speaker (a `deviceId` of `state.devices`): before capture
+   * it is what capture opens, while capturing the stream switches in place (still published); a
+   * speaker plays every remote stream. An unknown id is a `device-not-found` error and the
+   * previous device stays.
+   */
+  async selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    try {
+      if (!isDeviceKind(kind)) throw new DeviceError('invalid-config', `kind must be camera, microphone or speaker, not ${JSON.stringify(kind)}`);
+      await this.#media.select(kind, String(deviceId));
+    } catch (error) {
+      const { code, cause } = error instanceof DeviceError ? { code: error.code, cause: error } : failureOf(error, 'device-not-found');
+      this.#report(code, cause);
+    }
+  }
+
   /** Leaves the room and forgets every listener and view. */
   async dispose(): Promise<void> {
     await this.leave();
@@ -261,9 +323,15 @@ export class LiveRoomController {
    * Co-anchoring ends first, in a state of its own, so its change is seen before the room's.
    */
   #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
-    this.#setState({ coAnchorState: 'idle' });
-    const { canPublish, joinedRole } = this.#store.state;
-    this.#setState({ ...INITIAL_STATE, connectionState, canPublish, joinedRole, ...patch });
+    // Devices belong to the page, not to a join; a preview outlives joining (a pre-join check).
+    const { canPublish, joinedRole, devices, coAnchorState, localStream } = this.#store.state;
+    const previewing = connectionState === 'joining' && coAnchorState === 'previewing' && this.#media.entry !== null;
+    const kept = previewing ? { coAnchorState, localStream } : ({ coAnchorState: 'idle' } as const);
+    if (!previewing) this.#releaseLocal();
+    if (connectionState !== 'joining') this.#media.unwatch();
+    this.#speaking.clear();
+    this.#setState({ coAnchorState: kept.coAnchorState });
+    this.#setState({ ...INITIAL_STATE, connectionState, canPublish, joinedRole, devices, ...kept, ...patch });
   }
 
   #emit<K extends keyof LiveRoomEventMap>(type: K, detail: LiveRoomEventMap[K]): void {
@@ -320,7 +388,7 @@ export class LiveRoomController {
   #settleEscaped(kind: 'join' | 'leave' | 'co-anchor', error: unknown): void {
     const session = this.#session;
     if (kind === 'co-anchor') {
-      if (session) this.#releaseLocal(session);
+      this.#releaseLocal();
       this.#setState({ coAnchorState: 'idle' });
       this.#report('co-anchor-failed', error);
       return;
@@ -400,6 +468,9 @@ export class LiveRoomController {
       session = new JoinSession(sdk, client, config, (candidate) => this.#session === candidate);
       // Listen before joining, or streams announced during the join are missed.
       session.listen(this.#clientHandlers(session));
+      // A backend that cannot measure volume leaves everyone not speaking; the room goes on.
+      quietly(() => client.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS));
+      void this.#media.watch(sdk);
       this.#session = session;
       await client.join({ roomId: config.roomId, role: config.role });
     } catch (error) {
@@ -454,7 +525,11 @@ export class LiveRoomController {
         session.joined = false;
       }
       this.#releaseSession(session);
+    } else if (this.#releaseLocal() || this.#store.state.coAnchorState !== 'idle') {
+      // A preview before joining: the camera goes off with the room.
+      this.#setState({ coAnchorState: 'idle' });
     }
+    this.#media.unwatch();
     if (this.#store.state.connectionState !== 'idle') this.#reset('left');
     if (left) this.#emit('trtc-left', left);
   }
@@ -462,7 +537,7 @@ export class LiveRoomController {
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
   #releaseSession(session: JoinSession): void {
     void this.#closeRequests();
-    this.#releaseLocal(session);
+    this.#releaseLocal();
     const dropped = session.release();
     if (this.#session === session) this.#session = null;
     this.#publishRemote(session);
@@ -471,10 +546,12 @@ export class LiveRoomController {
     for (const { snapshot } of dropped) this.#emit('trtc-stream-removed', snapshot);
   }
 
-  #releaseLocal(session: JoinSession): void {
-    if (!session.releaseLocal()) return;
+  /** Closes the local stream, if any (the camera goes off); says whether there was one. */
+  #releaseLocal(): boolean {
+    if (!this.#media.release()) return false;
     this.#router.localChanged(null);
     this.#setState({ localStream: null });
+    return true;
   }
 
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
@@ -497,16 +574,38 @@ export class LiveRoomController {
   /** How the room follows the client's events while `session` is the current one. */
   #clientHandlers(session: JoinSession): Handlers<TrtcClientEventMap> {
     const keyOf = ({ stream }: TrtcStreamInfo) => streamKey(stream.getUserId(), stream.getType());
-    const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) =>
-      this.#patchRemote(streamKey(userId, 'main'), patch);
+    const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) => {
+      // Someone muted is not speaking, whatever the last volume sample said.
+      if (patch.audioMuted) this.#speaking.forget(userId);
+      this.#patchRemote(streamKey(userId, 'main'), patch.audioMuted ? { ...patch, speaking: false } : patch);
+    };
     return {
       'stream-added': ({ stream }) => this.#onStreamAdded(session, stream),
-      'stream-subscribed': (event) => this.#patchRemote(keyOf(event), { subscribed: true }),
+      'stream-subscribed': (event) => {
+        this.#patchRemote(keyOf(event), { subscribed: true });
+        // Where the speaker cannot be chosen after all, the stream plays on the default one.
+        this.#media.routeAudio(event.stream).catch(() => undefined);
+      },
       'stream-removed': (event) => this.#dropRemote(session, keyOf(event), true),
       'stream-updated': (event) =>
         this.#patchRemote(keyOf(event), { hasAudio: event.stream.hasAudio(), hasVideo: event.stream.hasVideo() }),
       'peer-leave': ({ userId }) => {
         for (const [key, { snapshot }] of session.remote) if (snapshot.userId === userId) this.#dropRemote(session, key, true);
+      },
+      'audio-volume': ({ result }) => {
+        for (const { userId, audioVolume } of result) {
+          const key = streamKey(userId, 'main');
+          // Our own voice is not a remote tile's; a stream not (or no longer) in the room has none.
+          const flipped = userId === session.config.userId || !session.remote.has(key) ? undefined : this.#speaking.sample(userId, audioVolume);
+          if (flipped !== undefined) this.#patchRemote(key, { speaking: flipped && !session.remote.get(key)?.snapshot.audioMuted });
+        }
+      },
+      'network-quality': ({ uplinkNetworkQuality, downlinkNetworkQuality }) => {
+        const quality = { uplink: networkQualityLevel(uplinkNetworkQuality), downlink: networkQualityLevel(downlinkNetworkQuality) };
+        const { networkQuality } = this.#store.state;
+        if (quality.uplink === networkQuality.uplink && quality.downlink === networkQuality.downlink) return;
+        this.#setState({ networkQuality: Object.freeze(quality) });
+        this.#emit('trtc-network-quality', this.#store.state.networkQuality);
       },
       'mute-audio': mute({ audioMuted: true }),
       'unmute-audio': mute({ audioMuted: false }),
@@ -583,7 +682,8 @@ export class LiveRoomController {
   async #startCoAnchor(options: CoAnchorOptions, generation: number): Promise<void> {
     const session = this.#session;
     const current = () => generation === this.#generation && this.#session === session;
-    if (!session || this.#store.state.connectionState !== 'joined' || this.#store.state.coAnchorState !== 'idle') return;
+    const { coAnchorState: from } = this.#store.state;
+    if (!session || this.#store.state.connectionState !== 'joined' || (from !== 'idle' && from !== 'previewing')) return;
     const asAudience = this.#store.state.role === 'audience';
 
     const asking = asAudience ? this.#askToGoOnStage(session) : null;
@@ -595,7 +695,7 @@ export class LiveRoomController {
       if (answer === SUPERSEDED || !current()) return;
       if (answer !== 'approved') {
         // A request that could not be sent was reported as `signaling-failed` already.
-        this.#setState({ coAnchorState: 'idle' }, answer === 'failed' ? null : answer);
+        this.#setState({ coAnchorState: this.#media.captured ? 'previewing' : 'idle' }, answer === 'failed' ? null : answer);
         return;
       }
     }
@@ -609,29 +709,14 @@ export class LiveRoomController {
         this.#setState({ role: 'anchor' });
       }
 
-      // What the browser or SDK said tells a denied camera from a missing or busy one.
-      const stream = await step(captureErrorCode, () =>
-        session.sdk.createStream({ userId: session.config.userId, audio: options.audio !== false, video: options.video !== false }),
-      );
-      const localStream = (published: boolean) => Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published });
-      session.local = { stream, container: null };
-      // Released while the camera was starting: what it opens later is closed on arrival.
-      const capturing = step(captureErrorCode, () => stream.initialize());
-      const captured = await this.#unlessSuperseded(generation, capturing, () => stream.close());
-      if (captured === SUPERSEDED) return;
-      // Only a leave or the room ending (both supersede this request) releases it meanwhile.
-      if (!current()) {
-        stream.close();
-        return;
-      }
-      this.#setState({ localStream: localStream(false) });
-      // The preview plays once the camera is initialized, which is when state.localStream appears.
-      this.#router.localChanged(session.local);
+      // From a preview, that very stream goes live: no second capture, no second prompt.
+      const stream = this.#media.captured ?? (await this.#capture(session.sdk, session.config.userId, options, generation));
+      if (!stream || !current()) return;
 
       await step('publish-failed', () => session.client.publish(stream));
       if (!current()) return;
       // Published and live are one change: no snapshot says published while still starting.
-      this.#setState({ localStream: localStream(true), coAnchorState: 'live' });
+      this.#media.show(true, 'live');
     } catch (error) {
       if (!current()) return;
       await this.#rollBackCoAnchor(session);
@@ -685,6 +770,44 @@ export class LiveRoomController {
     return requests?.close() ?? Promise.resolve();
   }
 
+  /**
+   * Captures camera and microphone (with the chosen devices) and shows the preview; null when a
+   * newer request took over meanwhile (what opens late is closed on arrival).
+   */
+  async #capture(sdk: TrtcBackend, userId: string, options: CoAnchorOptions, generation: number): Promise<TrtcLocalStream | null> {
+    // What the browser or SDK said tells a denied camera from a missing or busy one.
+    const stream = await step(captureErrorCode, () => this.#media.create(sdk, userId, options));
+    const capturing = step(captureErrorCode, () => stream.initialize());
+    const captured = await this.#unlessSuperseded(generation, capturing, () => stream.close());
+    // Only a leave or the room ending (both supersede this request) releases it meanwhile.
+    if (captured === SUPERSEDED || generation !== this.#generation || this.#media.entry?.stream !== stream) {
+      stream.close();
+      return null;
+    }
+    this.#media.show(false);
+    // The preview plays once the camera is initialized, which is when state.localStream appears.
+    this.#router.localChanged(this.#media.entry);
+    return stream;
+  }
+
+  async #startPreview(options: CoAnchorOptions, generation: number): Promise<void> {
+    if (this.#store.state.coAnchorState !== 'idle') return;
+    const session = this.#session;
+    this.#setState({ coAnchorState: 'previewing' });
+    try {
+      // Before joining, the backend the room would join on opens the camera.
+      const sdk = session?.sdk ?? this.#config.sdk ?? (await step('invalid-config', () => loadBackend(this.backend)));
+      if (generation !== this.#generation) return;
+      if (!(await this.#capture(sdk, session?.config.userId ?? this.#config.userId ?? '', options, generation))) return;
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#releaseLocal();
+      this.#setState({ coAnchorState: 'idle' });
+      const { code, cause } = failureOf(error, 'co-anchor-failed');
+      this.#report(code, cause);
+    }
+  }
+
   /** Undoes whatever a co-anchor start did, in reverse order; failures here change nothing more. */
   async #rollBackCoAnchor(session: JoinSession): Promise<void> {
     await this.#closeLocal(session);
@@ -697,8 +820,9 @@ export class LiveRoomController {
 
   /** Stops publishing the local stream, if it is published (a failure changes nothing), and releases it. */
   async #closeLocal(session: JoinSession): Promise<void> {
-    if (session.local && this.#store.state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
-    this.#releaseLocal(session);
+    const stream = this.#media.captured;
+    if (stream && this.#store.state.localStream?.published) await session.client.unpublish(stream).catch(() => undefined);
+    this.#releaseLocal();
   }
 
   async #stopCoAnchor(reason: CoAnchorChangeReason | null = null): Promise<void> {

@@ -1,3 +1,5 @@
+import { NO_DEVICES } from './local-media.js';
+import { UNKNOWN_NETWORK_QUALITY } from './activity.js';
 import type { CoAnchorChangeReason, LiveRoomEvent, LiveRoomEventMap, LiveRoomState } from './types.js';
 
 export type StateListener = (state: LiveRoomState) => void;
@@ -17,6 +19,8 @@ export const INITIAL_STATE: LiveRoomState = Object.freeze({
   joinedRole: null,
   coAnchorRequests: Object.freeze([]),
   coAnchors: Object.freeze([]),
+  devices: NO_DEVICES,
+  networkQuality: UNKNOWN_NETWORK_QUALITY,
 });
 
 export function shallowEqual<T extends object>(a: T, b: T): boolean {

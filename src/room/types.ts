@@ -6,7 +6,7 @@ import type { CoAnchorSignaling } from '../signaling/types.js';
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leaving' | 'left' | 'failed';
 
 /** Where this user is in going on stage: reflected as `co-anchor-state`. */
-export type CoAnchorState = 'idle' | 'requesting' | 'starting' | 'live' | 'stopping';
+export type CoAnchorState = 'idle' | 'previewing' | 'requesting' | 'starting' | 'live' | 'stopping';
 
 export type RoomRole = TrtcRole;
 export type StreamType = 'main' | 'auxiliary';
@@ -75,6 +75,8 @@ export interface RemoteStreamSnapshot {
   readonly playing: boolean;
   /** The browser refused to start playback without a user gesture; `resumePlayback()` fixes it. */
   readonly autoplayBlocked: boolean;
+  /** The anchor is speaking now (from the SDK's audio volume, steadied so it does not flicker). */
+  readonly speaking: boolean;
 }
 
 /** This user's own camera/mic stream while on stage. Frozen. */
@@ -83,6 +85,10 @@ export interface LocalStreamSnapshot {
   readonly hasVideo: boolean;
   /** The other parties receive it. */
   readonly published: boolean;
+  /** The microphone is muted (`setMicrophoneEnabled(false)`): still captured, sending silence. */
+  readonly audioMuted: boolean;
+  /** The camera is muted (`setCameraEnabled(false)`): still captured, sending no picture. */
+  readonly videoMuted: boolean;
 }
 
 /** Everything observable about a room. Immutable; a new object on every real change. */
@@ -105,6 +111,10 @@ export interface LiveRoomState {
   readonly coAnchorRequests: readonly CoAnchorRequestSnapshot[];
   /** As the host (with `signaling`): the viewers it approved who are on stage, in approval order. */
   readonly coAnchors: readonly CoAnchorSnapshot[];
+  /** The cameras, microphones and speakers, and the ones chosen. */
+  readonly devices: DeviceState;
+  /** This user's connection to the room, on TRTC's 0 (unknown) – 6 (down) scale. */
+  readonly networkQuality: NetworkQuality;
 }
 
 /** Settings of a room, as given by attributes or by a framework. */
@@ -204,6 +214,54 @@ export interface KickedDetail {
   readonly reason: string;
 }
 
+/** What a device choice is for. */
+export type DeviceKind = 'camera' | 'microphone' | 'speaker';
+
+/** A camera, microphone or speaker, as the browser names it. */
+export interface DeviceInfo {
+  readonly deviceId: string;
+  readonly label: string;
+}
+
+/** The devices the room can use and the ones it uses (or will use once it captures). Frozen. */
+export interface DeviceState {
+  readonly cameras: readonly DeviceInfo[];
+  readonly microphones: readonly DeviceInfo[];
+  readonly speakers: readonly DeviceInfo[];
+  /** The chosen device, or null for the browser's default. */
+  readonly cameraId: string | null;
+  readonly microphoneId: string | null;
+  readonly speakerId: string | null;
+  /**
+   * The browser has let the room see the devices' names (after camera or microphone access was
+   * allowed); until then the lists are empty even though devices may exist.
+   */
+  readonly listed: boolean;
+  /** This browser can route remote audio to a chosen speaker (`setSinkId`); where it cannot, `speakers` stays empty. */
+  readonly speakerSelectable: boolean;
+}
+
+/** TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 poor, 4 bad, 5 very bad, 6 down. */
+export type NetworkQualityLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface NetworkQuality {
+  readonly uplink: NetworkQualityLevel;
+  readonly downlink: NetworkQualityLevel;
+}
+
+/** Detail of `trtc-device-change`. */
+export interface DeviceChangeDetail {
+  /** `list`: devices were plugged in or out; `lost`: the device in use went away and the room fell back. */
+  readonly reason: 'list' | 'lost';
+  /** For `lost`: which kind of device went away. */
+  readonly kind?: DeviceKind;
+  /** For `lost`: the device that went away. */
+  readonly lostDeviceId?: string;
+  /** For `lost`: the device the room uses now, or null when none could take its place. */
+  readonly deviceId?: string | null;
+  readonly devices: DeviceState;
+}
+
 /** The discrete events a room emits (the element re-dispatches each as a DOM CustomEvent). */
 export interface LiveRoomEventMap {
   'trtc-joined': RoomIdentityDetail;
@@ -215,6 +273,8 @@ export interface LiveRoomEventMap {
   'trtc-kicked': KickedDetail;
   'trtc-autoplay-blocked': RemoteStreamSnapshot;
   'trtc-error': LiveRoomErrorDetail;
+  'trtc-device-change': DeviceChangeDetail;
+  'trtc-network-quality': NetworkQuality;
 }
 
 export type LiveRoomEvent = {

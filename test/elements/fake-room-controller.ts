@@ -37,6 +37,7 @@ export function remoteSnapshot(userId: string, patch: Partial<RemoteStreamSnapsh
     subscribed: true,
     playing: true,
     autoplayBlocked: false,
+    speaking: false,
     ...patch,
   });
 }
@@ -122,6 +123,27 @@ export class FakeRoomController {
 
   async removeCoAnchor(userId: string): Promise<void> {
     this.calls.push(`removeCoAnchor:${userId}`);
+  }
+
+  async startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    this.calls.push('startPreview');
+    this.coAnchorOptions.push(options);
+  }
+
+  async stopPreview(): Promise<void> {
+    this.calls.push('stopPreview');
+  }
+
+  async setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    this.calls.push(`setMicrophoneEnabled:${enabled}`);
+  }
+
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    this.calls.push(`setCameraEnabled:${enabled}`);
+  }
+
+  async selectDevice(kind: string, deviceId: string): Promise<void> {
+    this.calls.push(`selectDevice:${kind}:${deviceId}`);
   }
 
   async resumePlayback(key: string): Promise<void> {

@@ -237,7 +237,7 @@ describe('<trtc-live-room>', () => {
     // The tiles are the room's own children, so they reach its controller through the context.
     expect(element.fake.remoteViews.map((view) => view.userId)).to.have.members(['host', 'guest', 'host']);
 
-    element.fake.setState({ localStream: { hasAudio: true, hasVideo: true, published: true }, coAnchorState: 'live' });
+    element.fake.setState({ localStream: { hasAudio: true, hasVideo: true, published: true, audioMuted: false, videoMuted: false }, coAnchorState: 'live' });
     await settle(element);
     expect(shadow.querySelector('trtc-local-stream')).to.exist;
     expect(element.fake.localViews).to.have.length(1);

@@ -30,6 +30,10 @@ const TAGS = {
   'trtc-local-stream': 'TrtcLocalStreamElement',
   'trtc-co-anchor-button': 'TrtcCoAnchorButtonElement',
   'trtc-co-anchor-requests': 'TrtcCoAnchorRequestsElement',
+  'trtc-mic-toggle': 'TrtcMicToggleElement',
+  'trtc-camera-toggle': 'TrtcCameraToggleElement',
+  'trtc-device-select': 'TrtcDeviceSelectElement',
+  'trtc-network-quality': 'TrtcNetworkQualityElement',
 } as const;
 
 const exportsMap = await executeServerCommand<ResolvedExport[], undefined>('package-exports');

@@ -436,7 +436,7 @@ describe('LiveRoomController', () => {
       const log = record(controller);
       await controller.startCoAnchor();
       expect(controller.state).to.include({ coAnchorState: 'live', role: 'anchor' });
-      expect(controller.state.localStream).to.deep.equal({ hasAudio: true, hasVideo: true, published: true });
+      expect(controller.state.localStream).to.deep.equal({ hasAudio: true, hasVideo: true, published: true, audioMuted: false, videoMuted: false });
       expect(backend.client.calls).to.deep.equal(['join', 'switchRole:anchor', 'publish']);
       expect(liveCapturedTracks()).to.have.length(2);
       await controller.stopCoAnchor();

@@ -43,8 +43,10 @@ const CONNECTION_MOVES: Record<ConnectionState, readonly ConnectionState[]> = {
 };
 
 const CO_ANCHOR_MOVES: Record<CoAnchorState, readonly CoAnchorState[]> = {
-  idle: ['requesting', 'starting'],
-  requesting: ['idle', 'starting'],
+  idle: ['previewing', 'requesting', 'starting'],
+  // A preview asks, goes live from the very stream, or closes; a denied request returns to it.
+  previewing: ['idle', 'requesting', 'starting'],
+  requesting: ['idle', 'previewing', 'starting'],
   starting: ['live', 'idle', 'stopping'],
   live: ['stopping', 'idle'],
   stopping: ['idle'],

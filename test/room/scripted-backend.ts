@@ -100,7 +100,11 @@ export class ScriptedRemoteStream implements TrtcRemoteStream {
   getId = () => `${this.userId}-${this.type}`;
   getUserId = () => this.userId;
   getType = () => this.type;
-  setAudioOutput = async (_deviceId: string) => undefined;
+  /** The speaker each setAudioOutput() call chose, in order. */
+  readonly audioOutputs: string[] = [];
+  setAudioOutput = async (deviceId: string) => {
+    this.audioOutputs.push(deviceId);
+  };
   hasAudio = () => this.audio;
   hasVideo = () => this.video;
   getAudioTrack = () => null;
@@ -145,12 +149,48 @@ export class ScriptedLocalStream implements TrtcLocalStream {
     this.closed = true;
     for (const track of this.media?.getTracks() ?? []) track.stop();
   }
-  muteAudio = () => false;
-  muteVideo = () => false;
-  unmuteAudio = () => false;
-  unmuteVideo = () => false;
+  // As v4 does: a muted track stays captured, disabled.
+  muteAudio = () => this.#enable(this.getAudioTrack(), false);
+  muteVideo = () => this.#enable(this.getVideoTrack(), false);
+  unmuteAudio = () => this.#enable(this.getAudioTrack(), true);
+  unmuteVideo = () => this.#enable(this.getVideoTrack(), true);
+  #enable(track: MediaStreamTrack | null, enabled: boolean): boolean {
+    if (!track) return false;
+    track.enabled = enabled;
+    return true;
+  }
   getId = () => 'local';
-  switchDevice = async (_type: 'audio' | 'video', _deviceId: string) => undefined;
+  /** The devices switched to, as `audio:id` / `video:id`. */
+  readonly switches: string[] = [];
+  /** Captures `deviceId` and puts its track in place of the old one, which is stopped (the mute state kept). */
+  switchDevice = async (type: 'audio' | 'video', deviceId: string) => {
+    this.switches.push(`${type}:${deviceId}`);
+    if (!this.media) throw new TrtcCodedError('not initialized', 0x1001);
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    if (!devices.some((device) => device.deviceId === deviceId && device.kind === (type === 'audio' ? 'audioinput' : 'videoinput'))) {
+      throw new TrtcCodedError(`no device ${deviceId}`, 0x1003);
+    }
+    const captured = await navigator.mediaDevices.getUserMedia({ [type]: { deviceId: { exact: deviceId } } });
+    const [track] = captured.getTracks();
+    const old = type === 'audio' ? this.getAudioTrack() : this.getVideoTrack();
+    if (old) {
+      track.enabled = old.enabled;
+      old.stop();
+      this.media.removeTrack(old);
+    }
+    this.media.addTrack(track);
+  };
+  /** As the SDK does after the device in use went away: says which devices capture now. */
+  recovered(kind: 'camera' | 'microphone'): void {
+    const track = kind === 'camera' ? this.getVideoTrack() : this.getAudioTrack();
+    const deviceId = track?.getSettings().deviceId ?? '';
+    this.events.emit('device-auto-recovered', {
+      isCamera: kind === 'camera',
+      isMicrophone: kind === 'microphone',
+      cameraId: kind === 'camera' ? deviceId : '',
+      microphoneId: kind === 'microphone' ? deviceId : '',
+    });
+  }
   getUserId = () => this.config.userId ?? '';
   hasAudio = () => Boolean(this.media?.getAudioTracks().length);
   hasVideo = () => Boolean(this.media?.getVideoTracks().length);
@@ -212,7 +252,10 @@ export class ScriptedClient implements TrtcClient {
   off<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void {
     this.events.off(event, handler);
   }
-  enableAudioVolumeEvaluation(_interval?: number): void {}
+  volumeInterval: number | undefined;
+  enableAudioVolumeEvaluation(interval?: number): void {
+    this.volumeInterval = interval;
+  }
   getRemoteMutedState() {
     return [];
   }
@@ -301,13 +344,10 @@ export class ScriptedBackend implements TrtcBackend {
     this.streams.push(stream);
     return stream;
   }
-  async getCameras() {
-    return [];
-  }
-  async getMicrophones() {
-    return [];
-  }
-  async getSpeakers() {
-    return [];
+  getCameras = () => this.#devices('videoinput');
+  getMicrophones = () => this.#devices('audioinput');
+  getSpeakers = () => this.#devices('audiooutput');
+  async #devices(kind: MediaDeviceKind): Promise<MediaDeviceInfo[]> {
+    return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind);
   }
 }

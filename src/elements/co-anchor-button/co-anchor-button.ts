@@ -11,12 +11,14 @@ const BUSY_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting', 'starting
 const CANCELLABLE_STATES: ReadonlySet<CoAnchorState> = new Set(['requesting']);
 
 /** Why the button cannot be used now, as a localized sentence; empty when it can. */
-function unavailableReason(state: LiveRoomState | undefined, messages: Messages): string {
+function unavailableReason(state: LiveRoomState | undefined, messages: Messages, preview: boolean): string {
   if (!state) return messages.button.noRoom;
   // Someone on stage can always step down, even while the connection is being restored.
-  if (state.coAnchorState !== 'idle') return '';
+  if (state.coAnchorState !== 'idle' && state.coAnchorState !== 'previewing') return '';
   // A browser that cannot publish says so even before (or instead of) joining: it is the lasting reason.
   if (state.canPublish === false) return messages.button.cannotPublish;
+  // A preview is a check of camera and mic, which needs no room yet.
+  if (state.coAnchorState === 'idle' && preview) return '';
   // Out of the room for good (until the room's own Retry or Join again): say so, not "once you have joined".
   if (state.connectionState === 'failed') return messages.buttonUnavailable.failed;
   if (state.connectionState === 'left' || state.connectionState === 'leaving') return messages.buttonUnavailable.left;
@@ -24,10 +26,16 @@ function unavailableReason(state: LiveRoomState | undefined, messages: Messages)
   return '';
 }
 
-/** The label for `coAnchorState`: a host (joined as anchor) starts and ends a broadcast, a viewer goes on and off stage. */
-function labelOf(state: LiveRoomState | undefined, messages: Messages): string {
+/**
+ * What a press does now, named after the co-anchor state: a host (joined as anchor) starts and ends
+ * a broadcast, a viewer goes on and off stage; with `preview`, the first press opens the preview.
+ */
+function labelOf(state: LiveRoomState | undefined, messages: Messages, preview: boolean): string {
   const coAnchorState = state?.coAnchorState ?? 'idle';
-  if (state?.joinedRole === 'anchor' && coAnchorState !== 'requesting') return messages.hostButton[coAnchorState];
+  const host = state?.joinedRole === 'anchor';
+  if (coAnchorState === 'previewing') return host ? messages.hostButton.idle : messages.onStage.goLive;
+  if (coAnchorState === 'idle' && preview) return messages.onStage.openPreview;
+  if (host && coAnchorState !== 'requesting') return messages.hostButton[coAnchorState];
   return messages.button[coAnchorState];
 }
 
@@ -69,6 +77,7 @@ export class TrtcCoAnchorButtonElement extends LitElement {
   static override properties: PropertyDeclarations = {
     noAudio: { attribute: 'no-audio', converter: booleanAttribute },
     noVideo: { attribute: 'no-video', converter: booleanAttribute },
+    preview: { converter: booleanAttribute },
     room: {},
   };
 
@@ -80,6 +89,9 @@ export class TrtcCoAnchorButtonElement extends LitElement {
 
   /** Go live without the camera (audio only). */
   noVideo = false;
+
+  /** The first press opens the preview (camera and mic, not yet live); the second goes live. */
+  preview = false;
 
   /** The id of the `<trtc-live-room>` to act on; default: the nearest ancestor room. */
   room: string | null = null;
@@ -93,12 +105,14 @@ export class TrtcCoAnchorButtonElement extends LitElement {
     // A double click is one action: stepping down takes a few milliseconds, so its second click
     // would otherwise go live again. (The keyboard's clicks have detail 0.)
     if (event.detail > 1) return;
-    const { coAnchorState } = state ?? {};
-    if (!controller || !coAnchorState || unavailableReason(state, this.#locale.messages)) return;
+    const coAnchorState = state?.coAnchorState;
+    if (!controller || !coAnchorState || unavailableReason(state, this.#locale.messages, this.preview)) return;
     if (BUSY_STATES.has(coAnchorState) && !CANCELLABLE_STATES.has(coAnchorState)) return;
     // Failures are reported by the room (`trtc-error` and its status line); the promises never reject for them.
+    const options = { audio: !this.noAudio, video: !this.noVideo };
     if (coAnchorState === 'live' || CANCELLABLE_STATES.has(coAnchorState)) void controller.stopCoAnchor();
-    else void controller.startCoAnchor({ audio: !this.noAudio, video: !this.noVideo });
+    else if (coAnchorState === 'idle' && this.preview) void controller.startPreview(options);
+    else void controller.startCoAnchor(options);
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -108,9 +122,9 @@ export class TrtcCoAnchorButtonElement extends LitElement {
   protected override render() {
     const state = this.#room.state;
     const coAnchorState = state?.coAnchorState;
-    const reason = unavailableReason(state, this.#locale.messages);
+    const reason = unavailableReason(state, this.#locale.messages, this.preview);
     const busy = coAnchorState !== undefined && BUSY_STATES.has(coAnchorState);
-    const label = labelOf(state, this.#locale.messages);
+    const label = labelOf(state, this.#locale.messages, this.preview);
     // The button is never `disabled`: that would drop keyboard focus on every state change and
     // hide the button (and its explanation) from keyboard users.
     return html`

@@ -94,12 +94,41 @@ export const liveRoomStyles = [
       box-shadow: ${tokens.tileShadow};
     }
 
+    .controls {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+      gap: 0.5rem ${tokens.gap};
+      width: min(100%, 44rem);
+      margin-inline: auto;
+    }
+
+    /* On a narrow screen the toggles show their icons only (their labels stay for screen readers). */
+    @media (max-width: 480px) {
+      .toolbar trtc-mic-toggle::part(label),
+      .toolbar trtc-camera-toggle::part(label) {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+
+      .toolbar trtc-mic-toggle::part(button),
+      .toolbar trtc-camera-toggle::part(button) {
+        padding-inline: 0.75rem;
+      }
+    }
+
     /* On a phone the tiles stack taller than the screen; the button stays within reach. */
     .toolbar {
       position: sticky;
       bottom: ${tokens.gap};
       display: flex;
+      flex-wrap: wrap;
+      align-items: center;
       justify-content: center;
+      gap: 0.5rem;
     }
   `,
 ];

@@ -14,6 +14,7 @@ import type {
   CoAnchorOptions,
   CoAnchorState,
   ConnectionState,
+  DeviceKind,
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomState,
@@ -37,7 +38,8 @@ type Notice = LiveRoomErrorDetail | Exclude<CoAnchorChangeReason, 'cancelled'>;
  * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
  * controller to the `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`
  * inside it (or naming it with `room="ID"`). With no child elements it renders a default layout:
- * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button.
+ * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button;
+ * while previewing or live, also mute toggles, device lists and the network bars.
  *
  * The user signature (`user-sig` / `userSig`) is never reflected, logged or put in an event.
  *
@@ -53,10 +55,12 @@ type Notice = LiveRoomErrorDetail | Exclude<CoAnchorChangeReason, 'cancelled'>;
  * @fires {CustomEvent<CoAnchorRequestDetail>} trtc-co-anchor-request - As the host with `signaling`: a viewer's request arrived (`status` `pending`), was withdrawn (`cancelled`) or expired (`expired`).
  * @fires {CustomEvent<KickedDetail>} trtc-kicked - Removed from the room (e.g. the same user ID joined elsewhere).
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
+ * @fires {CustomEvent<DeviceChangeDetail>} trtc-device-change - Devices were plugged in or out (`reason: 'list'`), or the one in use went away and the room fell back to another (`reason: 'lost'`, with `kind`, `lostDeviceId` and the `deviceId` now used, or null).
+ * @fires {CustomEvent<NetworkQuality>} trtc-network-quality - Your uplink or downlink quality changed (`{ uplink, downlink }`, TRTC's 0–6 scale).
  * @fires {CustomEvent<LiveRoomErrorDetail>} trtc-error - Something failed; detail `{ code, sdkCode?, message, recoverable, field? }`.
  *
  * @attr {ConnectionState} connection-state - Set by the room, not by you: `idle`, `joining`, `joined`, `reconnecting`, `leaving`, `left` or `failed`; for styling and tests.
- * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `requesting`, `starting`, `live` or `stopping`.
+ * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `previewing`, `requesting`, `starting`, `live` or `stopping`.
  * @attr {'grid'} layout - `grid`: your own child elements in the default layout's responsive grid; unset, they flow as you style them.
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
@@ -68,7 +72,8 @@ type Notice = LiveRoomErrorDetail | Exclude<CoAnchorChangeReason, 'cancelled'>;
  * @csspart layout - The default layout (only without child elements).
  * @csspart grid - The grid of video tiles in the default layout.
  * @csspart empty-tile - The tile shown in the default layout while no one is on stage.
- * @csspart toolbar - The row holding the co-anchor button in the default layout.
+ * @csspart toolbar - The row holding the co-anchor button in the default layout; while previewing or live also the mic and camera toggles and the network bars.
+ * @csspart controls - In the default layout while previewing or live: the camera, microphone and (where the browser can choose one) speaker lists.
  *
  * @cssprop [--trtc-gap=12px] - Space between tiles and rows.
  * @cssprop [--trtc-text-color=inherit] - Text color of the room.
@@ -208,7 +213,7 @@ export class TrtcLiveRoomElement extends LitElement {
     return this.#controller.state.connectionState;
   }
 
-  /** Reflected as `co-anchor-state`: `idle`, `requesting`, `starting`, `live` or `stopping`. */
+  /** Reflected as `co-anchor-state`: `idle`, `previewing`, `requesting`, `starting`, `live` or `stopping`. */
   get coAnchorState(): CoAnchorState {
     return this.#controller.state.coAnchorState;
   }
@@ -277,6 +282,31 @@ export class TrtcLiveRoomElement extends LitElement {
   /** As the host: takes the co-anchor `userId` off stage; their room stops co-anchoring. */
   removeCoAnchor(userId: string): Promise<void> {
     return this.#controller.removeCoAnchor(userId);
+  }
+
+  /** Opens camera and mic in the local preview without going live (before joining too); `startCoAnchor()` then goes live with it. */
+  startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    return this.#controller.startPreview(options);
+  }
+
+  /** Closes the preview: camera and microphone off. */
+  stopPreview(): Promise<void> {
+    return this.#controller.stopPreview();
+  }
+
+  /** Mutes (`false`) or unmutes the microphone while previewing or live, without leaving the stage. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    return this.#controller.setMicrophoneEnabled(enabled);
+  }
+
+  /** Turns the camera's picture off (`false`) or on while previewing or live, without leaving the stage. */
+  setCameraEnabled(enabled: boolean): Promise<void> {
+    return this.#controller.setCameraEnabled(enabled);
+  }
+
+  /** Chooses the `camera`, `microphone` or `speaker` by a `deviceId` of `state.devices`; while capturing it switches in place. */
+  selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    return this.#controller.selectDevice(kind, deviceId);
   }
 
   /** Makes the room's controller; a subclass may configure one differently. */
@@ -393,6 +423,7 @@ export class TrtcLiveRoomElement extends LitElement {
     const streams = state.remoteStreams;
     const onStage = state.localStream !== null;
     const tiles = streams.length + (onStage ? 1 : 0);
+    const controls = state.coAnchorState === 'previewing' || onStage;
     return html`
       <div part="layout" class="layout">
         <div part="grid" class="grid ${tiles > 1 ? '' : 'single'}">
@@ -413,7 +444,23 @@ export class TrtcLiveRoomElement extends LitElement {
           )}
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
-        <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
+        <div part="toolbar" class="toolbar">
+          ${controls ? html`<trtc-mic-toggle></trtc-mic-toggle><trtc-camera-toggle></trtc-camera-toggle>` : nothing}
+          <trtc-co-anchor-button></trtc-co-anchor-button>
+          ${controls ? html`<trtc-network-quality></trtc-network-quality>` : nothing}
+        </div>
+        ${controls ? this.#renderDeviceLists(state) : nothing}
+      </div>
+    `;
+  }
+
+  /** While previewing or live, below the toolbar: a phone shows the video, then the buttons, then these. */
+  #renderDeviceLists(state: LiveRoomState) {
+    return html`
+      <div part="controls" class="controls">
+        <trtc-device-select kind="camera"></trtc-device-select>
+        <trtc-device-select kind="microphone"></trtc-device-select>
+        ${state.devices.speakerSelectable ? html`<trtc-device-select kind="speaker"></trtc-device-select>` : nothing}
       </div>
     `;
   }

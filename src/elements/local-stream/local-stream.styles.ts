@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { indicatorStyles } from '../shared/indicators.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { tileStyles } from '../shared/tile.styles.js';
 import { tokens } from '../shared/tokens.js';
@@ -6,6 +7,7 @@ import { tokens } from '../shared/tokens.js';
 export const localStreamStyles = [
   sharedStyles,
   tileStyles,
+  indicatorStyles,
   css`
     /*
      * Off stage there is nothing to show: the element takes no room in the layout and paints
@@ -24,5 +26,6 @@ export const localStreamStyles = [
       outline: 2px solid var(--trtc-local-outline-color, ${tokens.accent});
       outline-offset: -2px;
     }
+
   `,
 ];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { indicatorStyles } from '../shared/indicators.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { tileStyles } from '../shared/tile.styles.js';
 import { tokens } from '../shared/tokens.js';
@@ -6,6 +7,7 @@ import { tokens } from '../shared/tokens.js';
 export const remoteStreamStyles = [
   sharedStyles,
   tileStyles,
+  indicatorStyles,
   css`
     :host {
       color: var(--trtc-tile-text-color, #f3f4f6);
@@ -24,21 +26,9 @@ export const remoteStreamStyles = [
       visibility: hidden;
     }
 
-    .placeholder,
-    .camera-off {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      padding: 1rem;
-      text-align: center;
-      color: ${tokens.tileMutedTextColor};
-      background: ${tokens.tileBackground};
-    }
-
-    .placeholder[hidden],
-    .camera-off[hidden] {
-      display: none;
+    :host([speaking]) .base {
+      outline: 3px solid var(--trtc-speaking-outline-color, #22c55e);
+      outline-offset: -3px;
     }
 
     .play {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RemoteStreamSnapshot, RemoteView, StreamType } from '../../room/types.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { micMutedIcon } from '../shared/indicators.js';
 import { StreamViewController } from '../shared/stream-view-controller.js';
 import { remoteStreamStyles } from './remote-stream.styles.js';
 
@@ -20,6 +21,9 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
  * @attr {boolean} active - Set by the element, not by you: present while a stream is assigned.
  * @attr {string} stream-user-id - Set by the element, not by you: the user ID of the stream shown now.
  * @attr {boolean} hide-when-empty - While no stream is assigned, show nothing and take no room in the layout.
+ * @attr {boolean} audio-muted - Set by the element, not by you: present while the anchor's microphone is muted.
+ * @attr {boolean} video-muted - Set by the element, not by you: present while the anchor's camera is off.
+ * @attr {boolean} speaking - Set by the element, not by you: present while the anchor is speaking (outlined).
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
  * @slot placeholder - Shown while no stream is assigned. Default: a localized "No one else is on stage" in a joined room, "Waiting for the anchor…" before.
@@ -27,7 +31,8 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
  * @csspart base - The tile around everything.
  * @csspart video - The box the video is played into.
  * @csspart placeholder - The box around the `placeholder` slot.
- * @csspart camera-off - Shown instead of the picture while the anchor's camera is off.
+ * @csspart camera-off - Shown instead of the picture while the anchor's camera is off, with the anchor's name.
+ * @csspart mic-muted - The badge shown while the anchor's microphone is muted.
  * @csspart name - The anchor's user ID over the video.
  * @csspart play-button - The button shown when the browser blocked playback until a click.
  *
@@ -41,6 +46,8 @@ import { remoteStreamStyles } from './remote-stream.styles.js';
  * @cssprop [--trtc-accent-hover=#003cab] - Play button background on hover.
  * @cssprop [--trtc-accent-text-color=#fff] - Text of the play button.
  * @cssprop [--trtc-focus-ring-color=#7fb1ff] - Keyboard focus ring.
+ * @cssprop [--trtc-speaking-outline-color=#22c55e] - Outline of the tile while the anchor speaks.
+ * @cssprop [--trtc-badge-background=#c9353f] - Background of the muted-microphone badge.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
 export class TrtcRemoteStreamElement extends LitElement {
@@ -95,6 +102,9 @@ export class TrtcRemoteStreamElement extends LitElement {
     select: (state) => state.connectionState === 'joined',
     onShow: (stream) => {
       this.toggleAttribute('active', stream !== null);
+      this.toggleAttribute('audio-muted', stream?.audioMuted === true);
+      this.toggleAttribute('video-muted', stream?.videoMuted === true);
+      this.toggleAttribute('speaking', stream?.speaking === true);
       if (stream) this.setAttribute('stream-user-id', stream.userId);
       else this.removeAttribute('stream-user-id');
     },
@@ -138,6 +148,7 @@ export class TrtcRemoteStreamElement extends LitElement {
           <slot name="placeholder">${empty}</slot>
         </div>
         ${stream ? html`<span part="name" class="name" aria-hidden="true">${stream.userId}</span>` : nothing}
+        <span part="mic-muted" class="mic-muted" role="img" aria-label=${messages.onStage.micMuted} ?hidden=${!stream?.audioMuted}>${micMutedIcon}</span>
         ${stream?.autoplayBlocked
           ? html`<button part="play-button" class="play" type="button" @click=${this.#resumePlayback}>${messages.remote.play}</button>`
           : nothing}

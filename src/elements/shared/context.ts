@@ -18,6 +18,11 @@ export type RoomController = Pick<
   | 'approveCoAnchorRequest'
   | 'denyCoAnchorRequest'
   | 'removeCoAnchor'
+  | 'startPreview'
+  | 'stopPreview'
+  | 'setMicrophoneEnabled'
+  | 'setCameraEnabled'
+  | 'selectDevice'
 >;
 
 export const roomControllerContext = createContext<RoomController>(Symbol('trtc-live-room-controller'));

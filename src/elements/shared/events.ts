@@ -1,10 +1,12 @@
 import type {
   CoAnchorChangeDetail,
   CoAnchorRequestDetail,
+  DeviceChangeDetail,
   KickedDetail,
   LiveRoomErrorDetail,
   LiveRoomEventMap,
   LiveRoomState,
+  NetworkQuality,
   RemoteStreamSnapshot,
   RoomIdentityDetail,
 } from '../../room/types.js';
@@ -28,6 +30,8 @@ declare global {
     'trtc-kicked': CustomEvent<KickedDetail>;
     'trtc-autoplay-blocked': CustomEvent<RemoteStreamSnapshot>;
     'trtc-error': CustomEvent<LiveRoomErrorDetail>;
+    'trtc-device-change': CustomEvent<DeviceChangeDetail>;
+    'trtc-network-quality': CustomEvent<NetworkQuality>;
   }
 }
 

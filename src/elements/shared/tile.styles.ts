@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { tokens } from './tokens.js';
 
-/** The video tile both stream elements are: its box, the video filling it, and the name on it. */
+/** The video tile both stream elements are: its box, the video filling it, what covers it, and the name on it. */
 export const tileStyles = css`
   :host {
     display: block;
@@ -28,6 +28,24 @@ export const tileStyles = css`
     inset: 0;
     width: 100%;
     height: 100%;
+  }
+
+  /* What covers the video: the remote tile's placeholder, and either tile's camera-off card. */
+  .placeholder,
+  .camera-off {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    padding: 1rem;
+    text-align: center;
+    color: ${tokens.tileMutedTextColor};
+    background: ${tokens.tileBackground};
+  }
+
+  .placeholder[hidden],
+  .camera-off[hidden] {
+    display: none;
   }
 
   .name {
