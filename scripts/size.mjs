@@ -132,7 +132,10 @@ async function cdnChunk(name) {
 const entries = [
   {
     name: 'CDN entry (lit + elements + controller + strings)',
-    limit: 22 * KB,
+    // A regression guard, not a budget: 22 KB held the first four elements; the second wave (the
+    // request queue, both toggles, the device select, the network bars, preview and devices in the
+    // controller) measured 30.6 KB, and the guard leaves that room to grow by a little.
+    limit: 32 * KB,
     files: () => withStaticImports('dist/cdn/trtc-live-elements.js'),
   },
   { name: 'elements, lit external', files: async () => [await elementsWithLitExternal()] },
