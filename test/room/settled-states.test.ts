@@ -98,7 +98,9 @@ describe('LiveRoomController: the states a room passes through', () => {
       end(backend);
       backend.release('leave');
       await leaving;
-      expect(states.map((state) => state.connectionState).join()).to.equal('leaving,left');
+      // The device lists may fill meanwhile (a change of its own); the connection goes straight to left.
+      const connectionStates = states.map((state) => state.connectionState).filter((state, index, all) => state !== all[index - 1]);
+      expect(connectionStates.join()).to.equal('leaving,left');
       expect(events.map((event) => event.type)).to.deep.equal(['trtc-left']);
     });
   }

@@ -91,7 +91,7 @@ export const coAnchorRequestsStyles = [
     }
 
     .action:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 2px;
     }
 

@@ -36,7 +36,7 @@ export const deviceSelectStyles = [
     }
 
     .select:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 2px;
     }
 

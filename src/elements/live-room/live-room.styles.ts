@@ -49,7 +49,7 @@ export const liveRoomStyles = [
     }
 
     .retry:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 2px;
     }
 
@@ -97,7 +97,8 @@ export const liveRoomStyles = [
     .controls {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-      gap: 0.5rem ${tokens.gap};
+      row-gap: 0.5rem;
+      column-gap: ${tokens.gap};
       width: min(100%, 44rem);
       margin-inline: auto;
     }

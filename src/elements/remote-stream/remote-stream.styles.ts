@@ -51,7 +51,7 @@ export const remoteStreamStyles = [
     }
 
     .play:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 3px;
     }
   `,

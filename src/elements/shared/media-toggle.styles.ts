@@ -36,7 +36,7 @@ export const mediaToggleStyles = [
     }
 
     .button:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 3px;
     }
 
