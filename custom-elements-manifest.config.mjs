@@ -3,7 +3,7 @@
 const camelCase = (attribute) => attribute.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 
 /**
- * Three corrections to what the analyzer writes:
+ * Four corrections to what the analyzer writes:
  * - Modules are listed by path: the analyzer lists them in the order the file system returns
  *   them, which differs between checkouts, and CI compares the committed manifest with a fresh one.
  * - Attributes documented with `@attr` in a class comment (state the element reflects itself,
@@ -11,6 +11,8 @@ const camelCase = (attribute) => attribute.replace(/-([a-z])/g, (_, letter) => l
  *   and the generated typings know `connectionState` and `connection-state` are one thing.
  * - The analyzer records some local `const`s inside methods as module declarations; a declaration
  *   its module does not export is not part of the package, so it is dropped.
+ * - A base class two elements share (MediaToggleElement) extends LitElement but has no tag: it is
+ *   not an element itself, only what its elements inherit.
  */
 function tidyManifest() {
   return {
@@ -23,6 +25,7 @@ function tidyManifest() {
           (declaration) => declaration.kind === 'class' || declaration.kind === 'mixin' || exported.has(declaration.name),
         );
         for (const declaration of module.declarations) {
+          if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
           for (const attribute of declaration.attributes ?? []) {
             if (attribute.fieldName) continue;
             const field = declaration.members?.find(

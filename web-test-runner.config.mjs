@@ -10,6 +10,8 @@ import { readmeCredentialsMiddleware, readmeSnippetsPlugin } from './scripts/rea
 import { sdpAsEsmServer } from './scripts/sdp-as-esm.mjs';
 import { pointerCommandsPlugin } from './scripts/pointer-commands.mjs';
 import { credentialsEndpoint } from './scripts/credentials-endpoint.mjs';
+import { modelSettingsPlugin } from './scripts/model-replay.mjs';
+import { cdnWithoutChunks } from './scripts/cdn-without-chunks.mjs';
 
 // Every test file runs in every selected engine, one engine after the other:
 // Chromium, Firefox, WebKit (TEST_BROWSERS=chromium,... or `npm test -- --browsers ...` picks some).
@@ -24,6 +26,8 @@ export default {
     readmeCredentialsMiddleware(),
     // test/room: a credentials-url endpoint on the test server, reachable from a second origin.
     credentialsEndpoint(),
+    // test/integrations/missing-chunk.test.ts: the CDN build uploaded without its chunks/ folder.
+    cdnWithoutChunks(),
   ],
   plugins: [
     esbuildPlugin({
@@ -42,6 +46,8 @@ export default {
     readmeSnippetsPlugin(),
     // A person's double click (test/elements/flows/flow-fixture.ts).
     pointerCommandsPlugin(),
+    // test/room/model.test.ts replays a seed given to scripts/model-replay.mjs.
+    modelSettingsPlugin(),
   ],
   browsers: createLaunchers(engines, guard.sinks),
   // Headless Chromium paints only the page in front at full frame rate, and the media tests

@@ -15,7 +15,10 @@ export const NETWORK_FLAGS = [
   '--no-pings',
 ];
 
-export const MEDIA_FLAGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+// Three fake cameras, so switching devices is tested with frames from another one: fake_device_0
+// (I420) and fake_device_2 (MJPEG) both go over WebRTC; fake_device_1 is Chromium's fake depth
+// camera (Y16), which a <video> plays but a peer connection cannot encode (it sends no frames).
+export const MEDIA_FLAGS = ['--use-fake-device-for-media-stream=device-count=3', '--use-fake-ui-for-media-stream'];
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -120,6 +120,9 @@ export async function checkDemo(browser) {
       { timeout: TIMEOUT_MS },
     );
     await button.click();
+    // The viewer asks; the host approves in its queue.
+    const approve = await host.waitForSelector('trtc-co-anchor-requests >>> [part~="approve"]', { timeout: TIMEOUT_MS });
+    await approve.click();
     await viewer.waitForFunction(
       () => document.querySelector('trtc-live-room')?.getAttribute('co-anchor-state') === 'live',
       { timeout: TIMEOUT_MS },

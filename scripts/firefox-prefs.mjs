@@ -160,6 +160,9 @@ export const MEDIA_PREFS = {
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
   'media.autoplay.block-webaudio': false,
+  // The machine has no sound card: with the real audio backend an AudioContext never starts
+  // (it stays 'suspended'), so Web Audio (the loopback's volume meter) runs on Firefox's mock backend.
+  'media.cubeb.force_mock_context': true,
 };
 
 export function firefoxPrefs({ sinkUrl }) {

@@ -94,12 +94,16 @@ export function elementsFromSource() {
   };
 
   const elements = [];
+  /** Every class of src/elements by name, so an element's own base class (shared by two elements) is described with it. */
+  const elementClasses = new Map();
   for (const sourceFile of program.getSourceFiles()) {
     if (!sourceFile.fileName.startsWith(join(ROOT, 'src/elements/'))) continue;
     for (const statement of sourceFile.statements) {
-      if (!ts.isClassDeclaration(statement) || !statement.name || !tags.has(statement.name.text)) continue;
-      elements.push(describeClass(statement, sourceFile));
+      if (ts.isClassDeclaration(statement) && statement.name) elementClasses.set(statement.name.text, { declaration: statement, sourceFile });
     }
+  }
+  for (const [name, { declaration, sourceFile }] of elementClasses) {
+    if (tags.has(name)) elements.push(describeClass(declaration, sourceFile));
   }
   return elements.sort((a, b) => a.tagName.localeCompare(b.tagName));
 
@@ -116,7 +120,16 @@ export function elementsFromSource() {
       slots: [],
       parts: [],
     };
-    for (const member of declaration.members) {
+    /** The class, then the base classes of src/elements it extends (LitElement's own members are not ours). */
+    const lineage = [{ declaration, sourceFile }];
+    for (let current = declaration; ; ) {
+      const base = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const found = base && ts.isIdentifier(base) ? elementClasses.get(base.text) : undefined;
+      if (!found) break;
+      lineage.push(found);
+      current = found.declaration;
+    }
+    for (const member of lineage.flatMap((entry) => [...entry.declaration.members])) {
       const name = member.name && ts.isIdentifier(member.name) ? member.name.text : null;
       const isPublic =
         name !== null &&
@@ -157,7 +170,10 @@ export function elementsFromSource() {
       }
       ts.forEachChild(node, visit);
     };
-    visit(declaration);
+    for (const entry of lineage) {
+      sourceFile = entry.sourceFile;
+      visit(entry.declaration);
+    }
     if (observesLang) element.attributes.push({ name: 'lang', fieldName: null });
 
     const template = templateText.join('\n');

@@ -1,6 +1,8 @@
 /**
  * Screenshots of the demo as a viewer sees it, for reviewing the default layout:
- * desktop 1280×720 and phone 375×667, `en` and `zh-CN`, watching and live.
+ * desktop 1280×720 and phone 375×667, `en` and `zh-CN`, watching, previewing (camera and mic
+ * checked before going live, with the on-stage controls), live, and live with mic and camera
+ * muted; the phone also as a whole page.
  * `npm run build` first; writes PNGs to screenshots/ (not committed).
  */
 import puppeteer from 'puppeteer-core';
@@ -31,6 +33,14 @@ try {
       );
       await new Promise((resolve) => setTimeout(resolve, 800));
       await viewer.screenshot({ path: new URL(`${name}-${lang}-watching.png`, outDir).pathname });
+      await viewer.evaluate(() => document.querySelector('trtc-live-room').startPreview());
+      await viewer.waitForFunction(
+        () => document.querySelector('trtc-live-room')?.shadowRoot?.querySelector('trtc-local-stream[active]'),
+        { timeout: 20000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await viewer.screenshot({ path: new URL(`${name}-${lang}-previewing.png`, outDir).pathname });
+      if (name === 'phone') await viewer.screenshot({ path: new URL(`${name}-${lang}-previewing-page.png`, outDir).pathname, fullPage: true });
       const button = await viewer.waitForSelector('trtc-live-room >>> trtc-co-anchor-button >>> button');
       await button.click();
       await viewer.waitForFunction(
@@ -39,6 +49,14 @@ try {
       );
       await new Promise((resolve) => setTimeout(resolve, 800));
       await viewer.screenshot({ path: new URL(`${name}-${lang}-live.png`, outDir).pathname });
+      if (name === 'phone') await viewer.screenshot({ path: new URL(`${name}-${lang}-live-page.png`, outDir).pathname, fullPage: true });
+      await viewer.evaluate(async () => {
+        const room = document.querySelector('trtc-live-room');
+        await room.setMicrophoneEnabled(false);
+        await room.setCameraEnabled(false);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await viewer.screenshot({ path: new URL(`${name}-${lang}-live-muted.png`, outDir).pathname });
       await viewer.close();
     }
     await host.close();

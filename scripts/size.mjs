@@ -24,8 +24,8 @@ async function buildElements({ sourcemap = false } = {}) {
     // Nothing is written: the name only tells the source map's file apart from the code's.
     outfile: 'elements.js',
     sourcemap: sourcemap ? 'external' : false,
-    // The backends and the Chinese strings are loaded on demand, not paid for up front.
-    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './trtc-v5/trtc-v5.js', './loopback/index.js', './zh-cn.js'],
+    // The backends, the signaling transports and the Chinese strings are loaded on demand, not paid for up front.
+    external: ['lit', 'lit/*', '@lit/*', 'trtc-js-sdk/*', './trtc-v5/trtc-v5.js', './loopback/index.js', './zh-cn.js', '../signaling/loopback.js', '../signaling/tencent-chat.js'],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     // The same template-literal minification as the CDN build (rollup.config.mjs).
     plugins: [
@@ -110,9 +110,9 @@ function moduleShares(code, map) {
 const STATIC_IMPORT = /\bimport\s*(?:[\w$*{},\s]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
 
 /**
- * A CDN file and every chunk it imports statically (code rollup split off because the loopback
- * backend shares it): the browser fetches all of them before the entry runs. Each is its own
- * response, so each is gzipped on its own.
+ * A CDN file and every file it imports statically: the browser fetches all of them before the file
+ * runs. Each is its own response, so each is gzipped on its own. Files in `seen` count as loaded
+ * already.
  */
 async function withStaticImports(file, seen = new Set()) {
   if (seen.has(file)) return [];
@@ -132,7 +132,10 @@ async function cdnChunk(name) {
 const entries = [
   {
     name: 'CDN entry (lit + elements + controller + strings)',
-    limit: 22 * KB,
+    // A regression guard, not a budget: 22 KB held the first four elements; the second wave (the
+    // request queue, both toggles, the device select, the network bars, preview and devices in the
+    // controller) measured 30.6 KB, and the guard leaves that room to grow by a little.
+    limit: 32 * KB,
     files: () => withStaticImports('dist/cdn/trtc-live-elements.js'),
   },
   { name: 'elements, lit external', files: async () => [await elementsWithLitExternal()] },
@@ -151,9 +154,10 @@ for (const entry of entries) {
   const parts = files.length > 1 ? ` (${files.length} files)` : '';
   console.log(`${entry.name}: ${(gzipped / KB).toFixed(2)} KB gzip${parts}${limit}${verdict}`);
 }
-// What the SDK costs a room that joins on it: its chunk, fetched only by a room with that backend.
+// What the SDK costs a room that joins on it: its chunk, fetched only by a room with that backend
+// (the helpers it shares with the entry come from the entry, which the page has loaded already).
 for (const [backend, chunk] of [['backend="trtc" (v4, trtc-js-sdk)', 'trtc.esm'], ['backend="trtc-v5" (v5, trtc-sdk-v5)', 'trtc-v5']]) {
-  const files = await withStaticImports(await cdnChunk(chunk));
+  const files = await withStaticImports(await cdnChunk(chunk), new Set(['dist/cdn/trtc-live-elements.js']));
   const gzipped = files.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
   console.log(`SDK chunk for ${backend} (CDN, loaded on join): ${(gzipped / KB).toFixed(2)} KB gzip`);
 }

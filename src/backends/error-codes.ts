@@ -5,6 +5,8 @@ export const DEVICE_NOT_FOUND = 0x1003;
 export const JOIN_ROOM_FAILED = 0x4004;
 /** The browser refused to play without a user gesture. */
 export const PLAY_NOT_ALLOWED = 0x4043;
+/** A local stream could not capture again after the device in use went away ('device-auto-recovered' failed). */
+export const DEVICE_AUTO_RECOVER_FAILED = 0x4044;
 
 /** TRTC v4 error codes (`error.getCode()`) that this kit reads or the loopback backend raises. */
 export const TrtcErrorCode = {
@@ -26,6 +28,8 @@ export const TrtcErrorCode = {
   SERVER_TIMEOUT: 0x4041,
   SUBSCRIPTION_TIMEOUT: 0x4042,
   PLAY_NOT_ALLOWED,
+  /** The camera or microphone in use went away and capturing again failed (the stream's 'error' event). */
+  DEVICE_AUTO_RECOVER_FAILED: 0x4044,
   /** Join failed because the SDK could not reach Tencent Cloud's scheduler (e.g. offline). */
   SCHEDULE_FAILED: 0x404c,
   /** A pending call was cut short by leave(), unsubscribe() or the stream being unpublished. */
@@ -42,4 +46,19 @@ export function trtcCodeOf(error: unknown): number | undefined {
   if (typeof getCode !== 'function') return undefined;
   const code: unknown = getCode.call(error);
   return typeof code === 'number' ? code : undefined;
+}
+
+/** The browser's names for "that device is not there" (an exact device id no device has, or none at all). */
+const MISSING_DEVICE_NAMES: ReadonlySet<string> = new Set(['NotFoundError', 'OverconstrainedError']);
+
+/**
+ * Whether a failed `switchDevice()`, `initialize()` or `setAudioOutput()` means the device asked
+ * for is not there. The loopback and v5 backends say DEVICE_NOT_FOUND; v4 itself passes the
+ * browser's error on (`switchDevice()`: INITIALIZE_FAILED named OverconstrainedError;
+ * `setAudioOutput()`: the NotFoundError of `setSinkId`), so the name counts as well.
+ */
+export function isMissingDevice(error: unknown): boolean {
+  if (trtcCodeOf(error) === DEVICE_NOT_FOUND) return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && MISSING_DEVICE_NAMES.has(name);
 }

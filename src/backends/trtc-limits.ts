@@ -19,3 +19,6 @@ export const USER_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export function inRange(value: number, range: { readonly min: number; readonly max: number }): boolean {
   return Number.isInteger(value) && value >= range.min && value <= range.max;
 }
+
+/** Anchors (the host included) that may publish in one TRTC room at a time. */
+export const MAX_ANCHORS_PER_ROOM = 50;

@@ -51,8 +51,33 @@ export interface TrtcPlayerStateEvent {
   reason: string;
 }
 
+/**
+ * What a local stream recaptured after the camera or microphone in use went away (v4.13+'s
+ * 'device-auto-recovered'). The ids are those of the devices now capturing.
+ */
+export interface TrtcDeviceRecoveredEvent {
+  isCamera: boolean;
+  isMicrophone: boolean;
+  cameraId: string;
+  microphoneId: string;
+}
+
 export interface TrtcStreamEventMap {
   'player-state-changed': TrtcPlayerStateEvent;
+  /**
+   * Device recovery, as v4 does it (a local stream only). When a captured track ends without the
+   * stream stopping it (the device was unplugged: its 'ended' event; or, while the stream is
+   * published or playing, its track was stopped from outside, which fires nothing: the loopback
+   * notices within half a second), the stream captures again: the same device if it is still
+   * listed, else the browser's default (the loopback's `loopbackTesting.unplugDevice()` simulates
+   * a real unplug: the device also leaves the lists, so the default is used). The new
+   * track replaces the old one in place: a published stream keeps publishing (no unpublish, no
+   * renegotiation), a playing preview keeps playing, and the mute state is kept. Then this event
+   * fires with the ids now in use. If capture fails, the stream emits 'error' with
+   * DEVICE_AUTO_RECOVER_FAILED (0x4044) and that track stays ended; the rest of the stream goes on.
+   * The v5 wrapper does not emit it: v5 has no such event (its DEVICE_CHANGED is not mapped).
+   */
+  'device-auto-recovered': TrtcDeviceRecoveredEvent;
   error: TrtcError;
 }
 
@@ -79,10 +104,28 @@ export interface TrtcStream {
 
 export interface TrtcLocalStream extends TrtcStream {
   initialize(): Promise<void>;
+  /**
+   * Captures `deviceId` and puts its track in place of the current one of that kind (published or
+   * not: no unpublish, no renegotiation; the old track is stopped; the mute state is kept). An id
+   * no device has fails with DEVICE_NOT_FOUND (0x1003; v4 itself: INITIALIZE_FAILED named
+   * OverconstrainedError, so read it with `isMissingDevice()`) and the current device stays in
+   * use; a stream that is not initialised fails with INVALID_OPERATION (0x1001). The device
+   * already in use is no switch (as in v4: nothing changes). v4 refuses with NOT_SUPPORTED where
+   * the browser has no `RTCRtpSender.replaceTrack` (WebKitGTK here); the loopback and the v5
+   * wrapper switch a preview there too.
+   */
+  switchDevice(type: 'audio' | 'video', deviceId: string): Promise<void>;
 }
 
 export interface TrtcRemoteStream extends TrtcStream {
   getType(): TrtcRemoteStreamType;
+  /**
+   * Routes the stream's sound to the output `deviceId` (from `getSpeakers()`), now and for later
+   * play() calls. Where the browser cannot choose an output (no `HTMLMediaElement.setSinkId`), it
+   * fails with NOT_SUPPORTED (0x1002); an unknown id fails with DEVICE_NOT_FOUND (0x1003; v4: the
+   * browser's NotFoundError, see `isMissingDevice()`).
+   */
+  setAudioOutput(deviceId: string): Promise<void>;
 }
 
 export interface TrtcStreamInfo {
@@ -106,7 +149,32 @@ export interface TrtcClientEventMap {
   'unmute-video': TrtcUserInfo;
   'connection-state-changed': { prevState: TrtcConnectionState; state: TrtcConnectionState };
   'client-banned': { reason: string; message?: string };
+  /**
+   * Every `interval` ms once `enableAudioVolumeEvaluation(interval)` was called, while joined: one
+   * entry for the published local stream and one per subscribed remote stream, `audioVolume` 0–100.
+   */
+  'audio-volume': { result: TrtcAudioVolume[] };
+  /** Every 2 s while joined, from the media connections' statistics (see TrtcNetworkQuality). */
+  'network-quality': TrtcNetworkQualityEvent;
   error: TrtcError;
+}
+
+export interface TrtcAudioVolume {
+  userId: string;
+  audioVolume: number;
+  stream: TrtcStream;
+}
+
+/**
+ * TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 poor, 4 bad, 5 very bad,
+ * 6 disconnected. A direction with nothing to measure is 0: uplink while nobody receives what
+ * the client publishes (or it publishes nothing), downlink while it is subscribed to nothing.
+ */
+export type TrtcNetworkQuality = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface TrtcNetworkQualityEvent {
+  uplinkNetworkQuality: TrtcNetworkQuality;
+  downlinkNetworkQuality: TrtcNetworkQuality;
 }
 
 export interface TrtcRemoteMutedState {
@@ -128,6 +196,11 @@ export interface TrtcClient {
   on<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void;
   off<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void;
   getRemoteMutedState(): TrtcRemoteMutedState[];
+  /**
+   * Starts the 'audio-volume' event every `interval` ms (default 2000, at least 16), or stops it
+   * for `interval <= 0`; a non-number fails with INVALID_PARAMETER. Leave stops it too.
+   */
+  enableAudioVolumeEvaluation(interval?: number, enableInBackground?: boolean): void;
   destroy(): void;
 }
 
@@ -156,4 +229,6 @@ export interface TrtcBackend {
   createStream(config: TrtcStreamConfig): TrtcLocalStream;
   getCameras(): Promise<MediaDeviceInfo[]>;
   getMicrophones(): Promise<MediaDeviceInfo[]>;
+  /** Audio outputs (`audiooutput` devices); empty where the browser does not list them (Firefox, Safari). */
+  getSpeakers(): Promise<MediaDeviceInfo[]>;
 }

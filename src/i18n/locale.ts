@@ -1,5 +1,5 @@
 import type { LiveRoomErrorDetail } from '../room/types.js';
-import { en, type Messages } from './messages.js';
+import { en, ENTRY_STRINGS, type Messages } from './messages.js';
 
 export type SupportedLocale = 'en' | 'zh-CN';
 
@@ -57,8 +57,23 @@ export function loadMessages(locale: SupportedLocale): Promise<void> | undefined
   ));
 }
 
-/** The sentence shown on the page for an error: from its code (and field), never from its English message. */
-export function describeError(messages: Messages, error: LiveRoomErrorDetail): string {
+/** The name a page shows for a file of the kit: its path on the site, without the origin. */
+function fileName(file: string): string {
+  try {
+    return new URL(file).pathname;
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * The sentence shown on the page for an error: from its code (and field, file or the credentials
+ * server's own message), never from its English message. A file that failed to load is named in
+ * `locale` even when that locale's strings were among the files that failed.
+ */
+export function describeError(messages: Messages, error: LiveRoomErrorDetail, locale: SupportedLocale): string {
   if (error.code === 'invalid-config' && error.field) return messages.invalidField[error.field];
-  return messages.errors[error.code] ?? messages.status.failed;
+  if (error.code === 'chunk-load-failed') return error.file ? ENTRY_STRINGS[locale].named(fileName(error.file)) : ENTRY_STRINGS[locale].unnamed;
+  const sentence = messages.errors[error.code] ?? messages.status.failed;
+  return error.serverMessage ? `${sentence} ${messages.serverSaid(error.serverMessage)}` : sentence;
 }

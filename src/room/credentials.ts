@@ -30,6 +30,27 @@ export function parseCredentialsUrl(value: unknown, base: string, pageOrigin: st
   return url;
 }
 
+/** The credentials endpoint answered an error; `serverMessage` is what its JSON `message` said. */
+export class CredentialsError extends Error {
+  constructor(
+    message: string,
+    readonly serverMessage?: string,
+  ) {
+    super(serverMessage ? `${message}: ${serverMessage}` : message);
+    this.name = 'CredentialsError';
+  }
+}
+
+/** The `message` of an error answer's JSON body (`{ error, message }`), if it has one. */
+async function messageOf(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { message?: unknown } | null;
+    return typeof body?.message === 'string' && body.message.trim() ? body.message.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads `{ sdkAppId, userId, userSig }` from a credentials endpoint's JSON. */
 export function parseCredentials(json: unknown): Credentials {
   const body = (json ?? {}) as Record<string, unknown>;
@@ -51,6 +72,6 @@ export async function fetchCredentials(url: URL, crossOrigin: boolean, fetcher: 
     credentials: crossOrigin ? 'include' : 'same-origin',
     headers: { accept: 'application/json' },
   });
-  if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
+  if (!response.ok) throw new CredentialsError(`${url.pathname} answered ${response.status}`, await messageOf(response));
   return parseCredentials(await response.json());
 }

@@ -1,5 +1,5 @@
 import { BACKEND_NAMES } from '../backends/loader.js';
-import { NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE } from '../backends/trtc-limits.js';
+import { MAX_ANCHORS_PER_ROOM, NUMERIC_ROOM_ID_RANGE, SDK_APP_ID_RANGE } from '../backends/trtc-limits.js';
 import type { ConfigField, LiveRoomErrorCode } from './types.js';
 
 /**
@@ -20,6 +20,8 @@ export const ERROR_MESSAGES: Readonly<Record<LiveRoomErrorCode, string>> = {
   'co-anchor-failed': 'The SDK failed while going on or off stage; the local stream was released.',
   'connection-lost': 'The connection to the room was lost.',
   kicked: 'Removed from the room (the same userId may have joined elsewhere).',
+  'chunk-load-failed': 'A file of the kit could not be loaded: host the whole dist/cdn/ folder, chunks/ included, next to the entry.',
+  'signaling-failed': 'The signaling transport failed to connect or to send a co-anchor request message.',
 };
 
 /** What `invalid-config` says about each setting. */
@@ -31,4 +33,7 @@ export const FIELD_MESSAGES: Readonly<Record<ConfigField, string>> = {
   'credentials-url': 'credentials-url is not a valid URL.',
   'user-role': 'user-role must be "audience" or "anchor".',
   backend: `backend must be one of ${BACKEND_NAMES.map((name) => `"${name}"`).join(', ')}.`,
+  signaling: 'signaling must be "loopback", "tencent-chat" or an object implementing CoAnchorSignaling.',
+  'host-id': 'host-id must be set when a viewer has signaling, and be a valid user-id other than its own.',
+  'max-co-anchors': `max-co-anchors must be a whole number in 1..${MAX_ANCHORS_PER_ROOM - 1} (TRTC allows ${MAX_ANCHORS_PER_ROOM} anchors, the host included).`,
 };

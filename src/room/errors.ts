@@ -1,5 +1,8 @@
 import { DEVICE_NOT_FOUND, PLAY_NOT_ALLOWED, trtcCodeOf } from '../backends/error-codes.js';
+import { ChunkLoadError } from '../backends/loader.js';
+import { maskSecrets } from '../backends/secrets.js';
 import { ConfigError } from './config.js';
+import { CredentialsError } from './credentials.js';
 import { ERROR_MESSAGES, FIELD_MESSAGES } from './developer-messages.js';
 import type { LiveRoomErrorCode, LiveRoomErrorDetail } from './types.js';
 
@@ -19,13 +22,15 @@ export function errorDetail(
   const sdkCode = trtcCodeOf(cause);
   let message = code === 'invalid-config' && field ? FIELD_MESSAGES[field] : ERROR_MESSAGES[code];
   if (cause instanceof Error && cause.message && cause.message !== message) message += ` (${cause.message})`;
-  for (const secret of secrets) if (secret) message = message.replaceAll(secret, '***');
+  message = maskSecrets(message, secrets);
   return Object.freeze({
     code,
     ...(sdkCode !== undefined && { sdkCode }),
     message,
     recoverable: !FINAL.has(code),
     ...(field && { field }),
+    ...(cause instanceof ChunkLoadError && { file: cause.file }),
+    ...(cause instanceof CredentialsError && cause.serverMessage && { serverMessage: maskSecrets(cause.serverMessage, secrets) }),
   });
 }
 

@@ -3,7 +3,6 @@ import type {
   TrtcClient,
   TrtcClientEventMap,
   TrtcHandler,
-  TrtcLocalStream,
   TrtcRemoteStream,
   TrtcStreamEventMap,
 } from '../backends/types.js';
@@ -19,9 +18,6 @@ export interface RemoteEntry extends Playback<TrtcRemoteStream> {
   readonly detach: () => void;
   autoplayReported: boolean;
 }
-
-/** This user's camera and microphone; `state.localStream` says whether it is initialized and published. */
-export type LocalEntry = Playback<TrtcLocalStream>;
 
 /** Something with TRTC-style `on`/`off` for the events in `M`: a client or a stream. */
 interface Emitter<M> {
@@ -45,12 +41,11 @@ export function quietly(release: () => void): void {
 
 /**
  * Everything that belongs to one join: the client, the listeners on it and its streams, the remote
- * streams by key (in join order) and the local stream. Released as a whole; its listeners act
+ * streams by key (in join order). Released as a whole; its listeners act
  * only while `isCurrent()` says the session is still the room's.
  */
 export class JoinSession {
   readonly remote = new Map<string, RemoteEntry>();
-  local: LocalEntry | null = null;
   /** True once this session switched an audience member to anchor for co-anchoring. */
   switchedRole = false;
   /** True from a completed `client.join()` until the client left. */
@@ -93,6 +88,7 @@ export class JoinSession {
         subscribed: false,
         playing: false,
         autoplayBlocked: false,
+        speaking: false,
       }),
       container: null,
       autoplayReported: false,
@@ -125,22 +121,11 @@ export class JoinSession {
     return entry;
   }
 
-  /** Stops and closes the local stream (the camera goes off even if the SDK trips); returns it if there was one. */
-  releaseLocal(): LocalEntry | null {
-    const local = this.local;
-    if (!local) return null;
-    this.local = null;
-    quietly(() => local.stream.stop());
-    quietly(() => local.stream.close());
-    return local;
-  }
-
   /**
    * Drops every SDK object without waiting on the SDK (for leave, failures and kicks); returns the
-   * remote streams it dropped, in join order.
+   * remote streams it dropped, in join order. (The local stream is LocalMedia's: it outlives a join.)
    */
   release(): RemoteEntry[] {
-    this.releaseLocal();
     const dropped = [...this.remote.keys()].map((key) => this.dropRemote(key)!);
     this.#detachClient();
     const { client } = this;

@@ -3,6 +3,7 @@ import { BACKEND_NAMES, loadBackend, type BackendName } from '../backends/loader
 import type {
   TrtcBackend,
   TrtcClientEventMap,
+  TrtcLocalStream,
   TrtcRemoteStream,
   TrtcStreamInfo,
   TrtcUserInfo,
@@ -13,12 +14,18 @@ import { captureErrorCode, errorDetail, isAutoplayBlocked } from './errors.js';
 import { failureOf, step } from './step-failure.js';
 import { streamKey } from './stream-key.js';
 import { ViewRouter } from './view-router.js';
-import { JoinSession, type Handlers, type RemoteEntry } from './join-session.js';
+import { JoinSession, quietly, type Handlers, type RemoteEntry } from './join-session.js';
+import { DeviceError, isDeviceKind, LocalMedia } from './local-media.js';
+import { networkQualityLevel, SpeakingDetector, VOLUME_INTERVAL_MS } from './activity.js';
 import { INITIAL_STATE, RoomStore, safely, type EventListener, type StateListener } from './room-store.js';
+import { RequestSession } from './request-session.js';
+import { cancellable, type PendingAnswer } from './viewer-request.js';
 import type {
   ApproveCoAnchor,
+  CoAnchorChangeReason,
   CoAnchorOptions,
   ConnectionState,
+  DeviceKind,
   KickedDetail,
   LiveRoomConfig,
   LiveRoomErrorCode,
@@ -37,6 +44,8 @@ export interface LiveRoomControllerOptions {
   approveCoAnchor?: ApproveCoAnchor;
   /** Used for `credentialsUrl`; defaults to the global `fetch`. */
   fetch?: typeof fetch;
+  /** How long a co-anchor request waits for the host's answer; default 60 s (tests shorten it). */
+  coAnchorRequestTimeoutMs?: number;
 }
 
 
@@ -68,6 +77,7 @@ export class LiveRoomController {
   approveCoAnchor: ApproveCoAnchor | undefined;
 
   #fetch: typeof fetch | undefined;
+  readonly #requestTimeoutMs: number | undefined;
   readonly #store = new RoomStore();
   #config: LiveRoomConfig = {};
   #queue: Promise<void> = Promise.resolve();
@@ -79,6 +89,10 @@ export class LiveRoomController {
   /** The settings of the join that is queued, running or done; `join()` with equal ones is a no-op. */
   #joinTarget: JoinTarget | null = null;
   #session: JoinSession | null = null;
+  /** The co-anchor requests of the current join, when it has `signaling`. */
+  #requests: RequestSession | null = null;
+  /** The request (or approval hook) this viewer is waiting on, which pressing again withdraws. */
+  #pendingAnswer: PendingAnswer | null = null;
   readonly #router = new ViewRouter({
     remote: (key) => this.#session?.remote.get(key),
     stopped: (key) => this.#patchRemote(key, { playing: false }),
@@ -87,11 +101,20 @@ export class LiveRoomController {
       if (entry === playback && isAutoplayBlocked(error)) this.#onAutoplayBlocked(entry);
     },
   });
+  /** This user's camera and microphone (previewing or live) and the device choices. */
+  readonly #media = new LocalMedia({
+    update: (patch) => this.#setState(patch),
+    deviceChanged: (detail) => this.#emit('trtc-device-change', detail),
+    failed: (code, cause) => this.#report(code, cause),
+    remoteStreams: () => [...(this.#session?.remote.values() ?? [])].map((entry) => entry.stream),
+  });
+  readonly #speaking = new SpeakingDetector();
 
   constructor(options: LiveRoomControllerOptions = {}) {
     this.#config = { sdk: options.sdk, backend: options.backend };
     this.approveCoAnchor = options.approveCoAnchor;
     this.#fetch = options.fetch;
+    this.#requestTimeoutMs = options.coAnchorRequestTimeoutMs;
     this.#superseded = this.#nextGeneration();
   }
 
@@ -184,11 +207,78 @@ export class LiveRoomController {
     });
   }
 
+  /** Leaves the stage; while a request waits for its answer, withdraws it at once instead. */
   stopCoAnchor(): Promise<void> {
+    this.#pendingAnswer?.cancel();
     const generation = this.#generation;
     return this.#enqueue('co-anchor', async () => {
       if (generation === this.#generation) await this.#stopCoAnchor();
     });
+  }
+
+  /** As the host (with `signaling`): lets `userId`, who asked, come on stage (or answers `full`). */
+  approveCoAnchorRequest(userId: string): Promise<void> {
+    return this.#requests?.host?.approve(userId) ?? Promise.resolve();
+  }
+
+  /** As the host: says no to `userId`'s request. */
+  denyCoAnchorRequest(userId: string): Promise<void> {
+    return this.#requests?.host?.deny(userId) ?? Promise.resolve();
+  }
+
+  /** As the host: takes the co-anchor `userId` off stage; their room stops co-anchoring. */
+  removeCoAnchor(userId: string): Promise<void> {
+    return this.#requests?.host?.remove(userId) ?? Promise.resolve();
+  }
+
+  /**
+   * Opens camera and microphone and shows them in the local preview without going on stage, so a
+   * viewer can check them and pick devices (before joining too); `startCoAnchor()` then goes live
+   * with this very stream.
+   */
+  startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    const generation = this.#generation;
+    return this.#enqueue('co-anchor', async () => {
+      if (generation === this.#generation) await this.#startPreview(options, generation);
+    });
+  }
+
+  /** Closes the preview (camera and microphone off); on stage it does nothing. */
+  stopPreview(): Promise<void> {
+    return this.#enqueue('co-anchor', async () => {
+      if (this.#store.state.coAnchorState !== 'previewing') return;
+      this.#releaseLocal();
+      this.#setState({ coAnchorState: 'idle' });
+      if (!this.#session) this.#media.unwatch();
+    });
+  }
+
+  /** Mutes (false) or unmutes the microphone while previewing or live; the others hear silence. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    this.#media.setEnabled('audio', enabled);
+    return Promise.resolve();
+  }
+
+  /** Turns the picture off (false) or on while previewing or live, without unpublishing. */
+  setCameraEnabled(enabled: boolean): Promise<void> {
+    this.#media.setEnabled('video', enabled);
+    return Promise.resolve();
+  }
+
+  /**
+   * Chooses the camera, microphone or speaker (a `deviceId` of `state.devices`): before capture
+   * it is what capture opens, while capturing the stream switches in place (still published); a
+   * speaker plays every remote stream. An unknown id is a `device-not-found` error and the
+   * previous device stays.
+   */
+  async selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    try {
+      if (!isDeviceKind(kind)) throw new DeviceError('invalid-config', `kind must be camera, microphone or speaker, not ${JSON.stringify(kind)}`);
+      await this.#media.select(kind, String(deviceId));
+    } catch (error) {
+      const { code, cause } = error instanceof DeviceError ? { code: error.code, cause: error } : failureOf(error, 'device-not-found');
+      this.#report(code, cause);
+    }
   }
 
   /** Leaves the room and forgets every listener and view. */
@@ -223,17 +313,25 @@ export class LiveRoomController {
 
   // ---- state and events -------------------------------------------------------------------
 
-  #setState(patch: Partial<LiveRoomState>, denied = false): void {
-    this.#store.set(patch, denied);
+  #setState(patch: Partial<LiveRoomState>, reason: CoAnchorChangeReason | null = null): void {
+    this.#store.set(patch, reason);
   }
 
   /**
-   * Back to a fresh state in `connectionState`; whether this browser can publish stays known.
+   * Back to a fresh state in `connectionState`; whether this browser can publish, and the role
+   * last joined with (a host's button still reads as a host's after leaving), stay known.
    * Co-anchoring ends first, in a state of its own, so its change is seen before the room's.
    */
   #reset(connectionState: ConnectionState, patch?: Partial<LiveRoomState>): void {
-    this.#setState({ coAnchorState: 'idle' });
-    this.#setState({ ...INITIAL_STATE, connectionState, canPublish: this.#store.state.canPublish, ...patch });
+    // Devices belong to the page, not to a join; a preview outlives joining (a pre-join check).
+    const { canPublish, joinedRole, devices, coAnchorState, localStream } = this.#store.state;
+    const previewing = connectionState === 'joining' && coAnchorState === 'previewing' && this.#media.entry !== null;
+    const kept = previewing ? { coAnchorState, localStream } : ({ coAnchorState: 'idle' } as const);
+    if (!previewing) this.#releaseLocal();
+    if (connectionState !== 'joining') this.#media.unwatch();
+    this.#speaking.clear();
+    this.#setState({ coAnchorState: kept.coAnchorState });
+    this.#setState({ ...INITIAL_STATE, connectionState, canPublish, joinedRole, devices, ...kept, ...patch });
   }
 
   #emit<K extends keyof LiveRoomEventMap>(type: K, detail: LiveRoomEventMap[K]): void {
@@ -290,7 +388,7 @@ export class LiveRoomController {
   #settleEscaped(kind: 'join' | 'leave' | 'co-anchor', error: unknown): void {
     const session = this.#session;
     if (kind === 'co-anchor') {
-      if (session) this.#releaseLocal(session);
+      this.#releaseLocal();
       this.#setState({ coAnchorState: 'idle' });
       this.#report('co-anchor-failed', error);
       return;
@@ -337,7 +435,7 @@ export class LiveRoomController {
         credentials = fetched;
       }
       const config = await step('invalid-config', () => validateConfig({ ...requested, ...credentials }));
-      this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role });
+      this.#setState({ roomId: config.roomId, userId: config.userId, role: config.role, joinedRole: config.role });
 
       if (!requested.sdk && typeof globalThis.RTCPeerConnection !== 'function') {
         // Checked before loading a backend, which may not even load without WebRTC. An injected
@@ -346,7 +444,7 @@ export class LiveRoomController {
         return;
       }
 
-      const sdk = requested.sdk ?? (await loadBackend(requested.backend as BackendName));
+      const sdk = requested.sdk ?? (await step('chunk-load-failed', () => loadBackend(requested.backend as BackendName)));
       if (!current()) return;
 
       const support = await sdk.checkSystemRequirements().catch(() => null);
@@ -370,6 +468,9 @@ export class LiveRoomController {
       session = new JoinSession(sdk, client, config, (candidate) => this.#session === candidate);
       // Listen before joining, or streams announced during the join are missed.
       session.listen(this.#clientHandlers(session));
+      // A backend that cannot measure volume leaves everyone not speaking; the room goes on.
+      quietly(() => client.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS));
+      void this.#media.watch(sdk);
       this.#session = session;
       await client.join({ roomId: config.roomId, role: config.role });
     } catch (error) {
@@ -389,7 +490,13 @@ export class LiveRoomController {
       return;
     }
     session.joined = true;
+    if (this.#session !== session) {
+      // Released while joining (kicked, cut off): leave the room the late join entered.
+      session.release();
+      return;
+    }
     if (!current()) return;
+    this.#openRequests(session);
     this.#setState({ connectionState: 'joined' });
     this.#emit('trtc-joined', this.#identity(session));
     if (session.config.role === 'anchor' && session.config.autoPublish) {
@@ -405,9 +512,12 @@ export class LiveRoomController {
     if (session) {
       const { connectionState } = this.#store.state;
       const announced = connectionState === 'joined' || connectionState === 'reconnecting';
-      this.#setState({ connectionState: 'leaving' });
-      // A request still waiting for its answer has nothing to stop: it simply ends with the room.
-      if (this.#store.state.coAnchorState !== 'idle' && this.#store.state.coAnchorState !== 'requesting') this.#setState({ coAnchorState: 'stopping' });
+      // Off stage as the room is left, in one change. A request still waiting for its answer has
+      // nothing to stop: it is withdrawn with the room.
+      const { coAnchorState } = this.#store.state;
+      if (coAnchorState === 'requesting') this.#setState({ connectionState: 'leaving', coAnchorState: 'idle' }, 'cancelled');
+      else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
+      await this.#closeRequests();
       await this.#closeLocal(session);
       if (session.joined) {
         if (announced) left = this.#identity(session);
@@ -415,14 +525,19 @@ export class LiveRoomController {
         session.joined = false;
       }
       this.#releaseSession(session);
+    } else if (this.#releaseLocal() || this.#store.state.coAnchorState !== 'idle') {
+      // A preview before joining: the camera goes off with the room.
+      this.#setState({ coAnchorState: 'idle' });
     }
+    this.#media.unwatch();
     if (this.#store.state.connectionState !== 'idle') this.#reset('left');
     if (left) this.#emit('trtc-left', left);
   }
 
   /** Drops every SDK object of a session without waiting on the SDK: for leave, failures and kicks. */
   #releaseSession(session: JoinSession): void {
-    this.#releaseLocal(session);
+    void this.#closeRequests();
+    this.#releaseLocal();
     const dropped = session.release();
     if (this.#session === session) this.#session = null;
     this.#publishRemote(session);
@@ -431,16 +546,19 @@ export class LiveRoomController {
     for (const { snapshot } of dropped) this.#emit('trtc-stream-removed', snapshot);
   }
 
-  #releaseLocal(session: JoinSession): void {
-    if (!session.releaseLocal()) return;
+  /** Closes the local stream, if any (the camera goes off); says whether there was one. */
+  #releaseLocal(): boolean {
+    if (!this.#media.release()) return false;
     this.#router.localChanged(null);
     this.#setState({ localStream: null });
+    return true;
   }
 
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
   #abandon(code: LiveRoomErrorCode, cause?: unknown, kicked?: KickedDetail): void {
     const session = this.#session;
-    if (!session) return;
+    // Ended while leaving: the leave goes on to `left`, as asked, and a kicked client's leave fails quietly.
+    if (!session || this.#store.state.connectionState === 'leaving') return;
     // Made while the session is current, like any report, so its signature is masked too.
     const error = errorDetail(code, cause, [this.#config.userSig, session.config.userSig]);
     this.#supersede();
@@ -456,16 +574,38 @@ export class LiveRoomController {
   /** How the room follows the client's events while `session` is the current one. */
   #clientHandlers(session: JoinSession): Handlers<TrtcClientEventMap> {
     const keyOf = ({ stream }: TrtcStreamInfo) => streamKey(stream.getUserId(), stream.getType());
-    const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) =>
-      this.#patchRemote(streamKey(userId, 'main'), patch);
+    const mute = (patch: Partial<RemoteStreamSnapshot>) => ({ userId }: TrtcUserInfo) => {
+      // Someone muted is not speaking, whatever the last volume sample said.
+      if (patch.audioMuted) this.#speaking.forget(userId);
+      this.#patchRemote(streamKey(userId, 'main'), patch.audioMuted ? { ...patch, speaking: false } : patch);
+    };
     return {
       'stream-added': ({ stream }) => this.#onStreamAdded(session, stream),
-      'stream-subscribed': (event) => this.#patchRemote(keyOf(event), { subscribed: true }),
+      'stream-subscribed': (event) => {
+        this.#patchRemote(keyOf(event), { subscribed: true });
+        // Where the speaker cannot be chosen after all, the stream plays on the default one.
+        this.#media.routeAudio(event.stream).catch(() => undefined);
+      },
       'stream-removed': (event) => this.#dropRemote(session, keyOf(event), true),
       'stream-updated': (event) =>
         this.#patchRemote(keyOf(event), { hasAudio: event.stream.hasAudio(), hasVideo: event.stream.hasVideo() }),
       'peer-leave': ({ userId }) => {
         for (const [key, { snapshot }] of session.remote) if (snapshot.userId === userId) this.#dropRemote(session, key, true);
+      },
+      'audio-volume': ({ result }) => {
+        for (const { userId, audioVolume } of result) {
+          const key = streamKey(userId, 'main');
+          // Our own voice is not a remote tile's; a stream not (or no longer) in the room has none.
+          const flipped = userId === session.config.userId || !session.remote.has(key) ? undefined : this.#speaking.sample(userId, audioVolume);
+          if (flipped !== undefined) this.#patchRemote(key, { speaking: flipped && !session.remote.get(key)?.snapshot.audioMuted });
+        }
+      },
+      'network-quality': ({ uplinkNetworkQuality, downlinkNetworkQuality }) => {
+        const quality = { uplink: networkQualityLevel(uplinkNetworkQuality), downlink: networkQualityLevel(downlinkNetworkQuality) };
+        const { networkQuality } = this.#store.state;
+        if (quality.uplink === networkQuality.uplink && quality.downlink === networkQuality.downlink) return;
+        this.#setState({ networkQuality: Object.freeze(quality) });
+        this.#emit('trtc-network-quality', this.#store.state.networkQuality);
       },
       'mute-audio': mute({ audioMuted: true }),
       'unmute-audio': mute({ audioMuted: false }),
@@ -512,7 +652,10 @@ export class LiveRoomController {
     const changed = this.#session?.patchRemote(key, patch);
     if (!changed) return;
     const { entry, previous } = changed;
-    const list = this.#store.state.remoteStreams.map((snapshot) => (snapshot === previous ? entry.snapshot : snapshot));
+    // A copy with one item replaced. Spread, not slice() or map(): V8 copies a frozen array fast
+    // only that way, so the cost hardly grows with the number of streams.
+    const list = [...this.#store.state.remoteStreams];
+    list[list.indexOf(previous)] = entry.snapshot;
     this.#setState({ remoteStreams: Object.freeze(list) });
     this.#router.streamUpdated(entry.snapshot);
   }
@@ -527,6 +670,9 @@ export class LiveRoomController {
   /** A stream came or went: the session's remote streams become `state.remoteStreams`, and the views follow. */
   #publishRemote(session: JoinSession): void {
     const list = Object.freeze([...session.remote.values()].map((entry) => entry.snapshot));
+    const shown = this.#store.state.remoteStreams;
+    // The same streams in a new list are no change (a room without streams being left, say).
+    if (list.length === shown.length && list.every((snapshot, index) => snapshot === shown[index])) return;
     this.#setState({ remoteStreams: list });
     this.#router.streamsChanged(list);
   }
@@ -536,18 +682,20 @@ export class LiveRoomController {
   async #startCoAnchor(options: CoAnchorOptions, generation: number): Promise<void> {
     const session = this.#session;
     const current = () => generation === this.#generation && this.#session === session;
-    if (!session || this.#store.state.connectionState !== 'joined' || this.#store.state.coAnchorState !== 'idle') return;
+    const { coAnchorState: from } = this.#store.state;
+    if (!session || this.#store.state.connectionState !== 'joined' || (from !== 'idle' && from !== 'previewing')) return;
     const asAudience = this.#store.state.role === 'audience';
 
-    if (asAudience && this.approveCoAnchor) {
+    const asking = asAudience ? this.#askToGoOnStage(session) : null;
+    if (asking) {
       this.#setState({ coAnchorState: 'requesting' });
-      const request = { roomId: session.config.roomId, userId: session.config.userId };
-      const approve = this.approveCoAnchor;
-      // A hook that fails says no.
-      const approved = await this.#unlessSuperseded(generation, Promise.resolve().then(() => approve(request)).catch(() => false));
-      if (approved === SUPERSEDED || !current()) return;
-      if (!approved) {
-        this.#setState({ coAnchorState: 'idle' }, true);
+      this.#pendingAnswer = asking;
+      const answer = await this.#unlessSuperseded(generation, asking.answer);
+      if (this.#pendingAnswer === asking) this.#pendingAnswer = null;
+      if (answer === SUPERSEDED || !current()) return;
+      if (answer !== 'approved') {
+        // A request that could not be sent was reported as `signaling-failed` already.
+        this.#setState({ coAnchorState: this.#media.captured ? 'previewing' : 'idle' }, answer === 'failed' ? null : answer);
         return;
       }
     }
@@ -561,34 +709,99 @@ export class LiveRoomController {
         this.#setState({ role: 'anchor' });
       }
 
-      // What the browser or SDK said tells a denied camera from a missing or busy one.
-      const stream = await step(captureErrorCode, () =>
-        session.sdk.createStream({ userId: session.config.userId, audio: options.audio !== false, video: options.video !== false }),
-      );
-      const showLocal = (published: boolean) =>
-        this.#setState({ localStream: Object.freeze({ hasAudio: stream.hasAudio(), hasVideo: stream.hasVideo(), published }) });
-      session.local = { stream, container: null };
-      // Released while the camera was starting: what it opens later is closed on arrival.
-      const capturing = step(captureErrorCode, () => stream.initialize());
-      const captured = await this.#unlessSuperseded(generation, capturing, () => stream.close());
-      if (captured === SUPERSEDED) return;
-      // Only a leave or the room ending (both supersede this request) releases it meanwhile.
-      if (!current()) {
-        stream.close();
-        return;
-      }
-      showLocal(false);
-      // The preview plays once the camera is initialized, which is when state.localStream appears.
-      this.#router.localChanged(session.local);
+      // From a preview, that very stream goes live: no second capture, no second prompt.
+      const stream = this.#media.captured ?? (await this.#capture(session.sdk, session.config.userId, options, generation));
+      if (!stream || !current()) return;
 
       await step('publish-failed', () => session.client.publish(stream));
       if (!current()) return;
-      showLocal(true);
-      this.#setState({ coAnchorState: 'live' });
+      // Published and live are one change: no snapshot says published while still starting.
+      this.#media.show(true, 'live');
     } catch (error) {
       if (!current()) return;
       await this.#rollBackCoAnchor(session);
       if (!current()) return;
+      this.#setState({ coAnchorState: 'idle' });
+      const { code, cause } = failureOf(error, 'co-anchor-failed');
+      this.#report(code, cause);
+    }
+  }
+
+  /** The host's answer (with `signaling`) or the approval hook's; null when this viewer need not ask. */
+  #askToGoOnStage(session: JoinSession): PendingAnswer | null {
+    const viewer = this.#requests?.viewer;
+    if (viewer) return viewer.ask();
+    const approve = this.approveCoAnchor;
+    if (!approve) return null;
+    const request = { roomId: session.config.roomId, userId: session.config.userId };
+    // A hook that fails says no.
+    const approved = Promise.resolve().then(() => approve(request)).catch(() => false);
+    return cancellable(approved.then((yes) => (yes ? 'approved' : 'denied')));
+  }
+
+  // ---- co-anchor requests (with `signaling`) ----------------------------------------------
+
+  #openRequests(session: JoinSession): void {
+    const { requests, sdkAppId, userId, userSig, roomId } = session.config;
+    if (!requests) return;
+    const current = () => this.#session === session;
+    this.#requests = new RequestSession(requests, { sdkAppId, userId, userSig, roomId }, {
+      timeoutMs: this.#requestTimeoutMs,
+      setState: (patch) => {
+        if (current()) this.#setState(patch);
+      },
+      requested: (detail) => {
+        if (current()) this.#emit('trtc-co-anchor-request', detail);
+      },
+      failed: (error) => {
+        if (current()) this.#report('signaling-failed', error);
+      },
+      removed: () => {
+        if (current()) void this.#enqueue('co-anchor', () => this.#stopCoAnchor('removed'));
+      },
+      subscribe: (listener) => this.#store.subscribe(listener),
+    });
+  }
+
+  #closeRequests(): Promise<void> {
+    const requests = this.#requests;
+    this.#requests = null;
+    this.#pendingAnswer = null;
+    return requests?.close() ?? Promise.resolve();
+  }
+
+  /**
+   * Captures camera and microphone (with the chosen devices) and shows the preview; null when a
+   * newer request took over meanwhile (what opens late is closed on arrival).
+   */
+  async #capture(sdk: TrtcBackend, userId: string, options: CoAnchorOptions, generation: number): Promise<TrtcLocalStream | null> {
+    // What the browser or SDK said tells a denied camera from a missing or busy one.
+    const stream = await step(captureErrorCode, () => this.#media.create(sdk, userId, options));
+    const capturing = step(captureErrorCode, () => stream.initialize());
+    const captured = await this.#unlessSuperseded(generation, capturing, () => stream.close());
+    // Only a leave or the room ending (both supersede this request) releases it meanwhile.
+    if (captured === SUPERSEDED || generation !== this.#generation || this.#media.entry?.stream !== stream) {
+      stream.close();
+      return null;
+    }
+    this.#media.show(false);
+    // The preview plays once the camera is initialized, which is when state.localStream appears.
+    this.#router.localChanged(this.#media.entry);
+    return stream;
+  }
+
+  async #startPreview(options: CoAnchorOptions, generation: number): Promise<void> {
+    if (this.#store.state.coAnchorState !== 'idle') return;
+    const session = this.#session;
+    this.#setState({ coAnchorState: 'previewing' });
+    try {
+      // Before joining, the backend the room would join on opens the camera.
+      const sdk = session?.sdk ?? this.#config.sdk ?? (await step('invalid-config', () => loadBackend(this.backend)));
+      if (generation !== this.#generation) return;
+      if (!(await this.#capture(sdk, session?.config.userId ?? this.#config.userId ?? '', options, generation))) return;
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#releaseLocal();
       this.#setState({ coAnchorState: 'idle' });
       const { code, cause } = failureOf(error, 'co-anchor-failed');
       this.#report(code, cause);
@@ -607,15 +820,16 @@ export class LiveRoomController {
 
   /** Stops publishing the local stream, if it is published (a failure changes nothing), and releases it. */
   async #closeLocal(session: JoinSession): Promise<void> {
-    if (session.local && this.#store.state.localStream?.published) await session.client.unpublish(session.local.stream).catch(() => undefined);
-    this.#releaseLocal(session);
+    const stream = this.#media.captured;
+    if (stream && this.#store.state.localStream?.published) await session.client.unpublish(stream).catch(() => undefined);
+    this.#releaseLocal();
   }
 
-  async #stopCoAnchor(): Promise<void> {
+  async #stopCoAnchor(reason: CoAnchorChangeReason | null = null): Promise<void> {
     const session = this.#session;
     if (!session || this.#store.state.coAnchorState !== 'live') return;
     this.#setState({ coAnchorState: 'stopping' });
     await this.#rollBackCoAnchor(session);
-    if (this.#session === session) this.#setState({ coAnchorState: 'idle' });
+    if (this.#session === session) this.#setState({ coAnchorState: 'idle' }, reason);
   }
 }

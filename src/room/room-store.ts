@@ -1,4 +1,6 @@
-import type { LiveRoomEvent, LiveRoomEventMap, LiveRoomState } from './types.js';
+import { NO_DEVICES } from './local-media.js';
+import { UNKNOWN_NETWORK_QUALITY } from './activity.js';
+import type { CoAnchorChangeReason, LiveRoomEvent, LiveRoomEventMap, LiveRoomState } from './types.js';
 
 export type StateListener = (state: LiveRoomState) => void;
 export type EventListener = (event: LiveRoomEvent) => void;
@@ -14,6 +16,11 @@ export const INITIAL_STATE: LiveRoomState = Object.freeze({
   localStream: null,
   error: null,
   canPublish: null,
+  joinedRole: null,
+  coAnchorRequests: Object.freeze([]),
+  coAnchors: Object.freeze([]),
+  devices: NO_DEVICES,
+  networkQuality: UNKNOWN_NETWORK_QUALITY,
 });
 
 export function shallowEqual<T extends object>(a: T, b: T): boolean {
@@ -58,8 +65,8 @@ export class RoomStore {
     return () => this.#eventListeners.delete(listener);
   }
 
-  /** Applies `patch`; tells subscribers only if something changed (`denied`: the approval hook said no). */
-  set(patch: Partial<LiveRoomState>, denied = false): void {
+  /** Applies `patch`; tells subscribers only if something changed (`reason`: why co-anchoring ended). */
+  set(patch: Partial<LiveRoomState>, reason: CoAnchorChangeReason | null = null): void {
     const previous = this.#state;
     const next = { ...previous, ...patch };
     if (shallowEqual(next, previous)) return;
@@ -67,7 +74,8 @@ export class RoomStore {
     for (const listener of [...this.#stateListeners]) safely(() => listener(this.#state));
     const { coAnchorState: state } = next;
     if (state !== previous.coAnchorState) {
-      this.emit('trtc-co-anchor-change', Object.freeze({ state, previousState: previous.coAnchorState, denied }));
+      const denied = reason === 'denied' || reason === 'full';
+      this.emit('trtc-co-anchor-change', Object.freeze({ state, previousState: previous.coAnchorState, denied, reason }));
     }
   }
 

@@ -1,5 +1,6 @@
 import type TencentCloudChat from '@tencentcloud/chat';
 import type { ChatSDK, Message } from '@tencentcloud/chat';
+import { maskSecrets } from '../backends/secrets.js';
 import { SignalingError } from './errors.js';
 import { checkIdentity, checkSendArguments } from './identity.js';
 import { Listeners } from './listeners.js';
@@ -87,7 +88,7 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 function serviceError(step: string, error: unknown, userSig?: string): SignalingError {
   const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
   const sdkCode = typeof code === 'number' ? code : undefined;
-  const said = typeof message === 'string' && message ? `: ${userSig ? message.replaceAll(userSig, '***') : message}` : '';
+  const said = typeof message === 'string' && message ? `: ${maskSecrets(message, [userSig])}` : '';
   return new SignalingError('service-error', `Tencent Cloud Chat ${step} failed${sdkCode === undefined ? '' : ` (${sdkCode})`}${said}`, sdkCode);
 }
 

@@ -190,13 +190,33 @@ describe('real trtc-sdk-v5 as a v4 namespace, offline', function () {
   for (const when of ['before v5 starts', 'while v5 starts the camera'] as const) {
     it(`ends what it captures when closed ${when}`, async function () {
       requireMediaCapture(this);
-      stream = TRTC.createStream({ userId: CONFIG.userId, audio: true, video: true });
-      const initialized = stream.initialize();
-      if (when === 'while v5 starts the camera') await until(() => liveCapturedTracks().length > 0, 'the camera to start', 5000);
-      stream.close();
-      expect(trtcCodeOf(await rejection(initialized))).to.equal(TrtcErrorCode.API_CALL_ABORTED);
-      await until(() => liveCapturedTracks().length === 0, 'every track it captured to end', 5000);
-      expect(stream.hasAudio() || stream.hasVideo()).to.equal(false);
+      // While starting: the browser has opened the device, but v5 does not hear of it until the
+      // stream is closed (a fast browser would otherwise finish starting before close() is called).
+      const { mediaDevices } = navigator;
+      const own = Object.getOwnPropertyDescriptor(mediaDevices, 'getUserMedia');
+      let deliver = () => {};
+      if (when === 'while v5 starts the camera') {
+        const capture = mediaDevices.getUserMedia.bind(mediaDevices);
+        const delivered = new Promise<void>((resolve) => (deliver = resolve));
+        mediaDevices.getUserMedia = async (constraints) => {
+          const media = await capture(constraints);
+          await delivered;
+          return media;
+        };
+      }
+      try {
+        stream = TRTC.createStream({ userId: CONFIG.userId, audio: true, video: true });
+        const initialized = stream.initialize();
+        if (when === 'while v5 starts the camera') await until(() => liveCapturedTracks().length > 0, 'the camera to start', 5000);
+        stream.close();
+        deliver();
+        expect(trtcCodeOf(await rejection(initialized))).to.equal(TrtcErrorCode.API_CALL_ABORTED);
+        await until(() => liveCapturedTracks().length === 0, 'every track it captured to end', 5000);
+        expect(stream.hasAudio() || stream.hasVideo()).to.equal(false);
+      } finally {
+        if (own) Object.defineProperty(mediaDevices, 'getUserMedia', own);
+        else delete (mediaDevices as { getUserMedia?: unknown }).getUserMedia;
+      }
     });
   }
 

@@ -40,7 +40,7 @@ describe('the offline demo (npm start)', () => {
     requireWebRTC(this);
   });
 
-  it('shows the host to the viewer, and the viewer to the host after one click', async function () {
+  it('shows the host to the viewer, and the viewer to the host once it asks and the host approves in its queue', async function () {
     this.timeout(90000);
     const result = await executeServerCommand<DemoCheck, undefined>('check-demo');
     expect(result.viewerSawHost, 'frames from the host in the viewer pane').to.be.at.least(3);

@@ -94,6 +94,7 @@ function tracksOf(video: HTMLVideoElement): MediaStreamTrack[] {
 const SNIPPETS = [
   'host-page',
   'viewer-page',
+  'on-stage-page',
   'cloud-viewer-page',
   'vue-vite-config',
   'vue-main',
@@ -152,6 +153,40 @@ describe("the README's snippets", () => {
     await until(() => received.every((track) => track.readyState === 'ended'), 'the received streams to end', TIMEOUT);
   });
 
+  it('on-stage page: the preview first, then live; the mic toggle mutes and the host sees it; every control axe-clean', async function () {
+    requireWebRTC(this);
+    requireMediaCapture(this);
+    requireVideoFrameCallback(this);
+    this.timeout(60000);
+    const host = await liveHost();
+    const page = await openSnippetPage('on-stage-page');
+    const viewer = roomIn(page);
+    await framesFrom(viewer, 'host');
+    await until(() => viewer.connectionState === 'joined', 'the viewer to join', TIMEOUT);
+    const shadowOf = (selector: string) => viewer.querySelector(selector)!.shadowRoot!;
+    const message = shadowOf('trtc-device-select[kind="camera"]').querySelector('[part~="message"]') as HTMLElement;
+    const list = shadowOf('trtc-device-select[kind="camera"]').querySelector('select')!;
+    // This browser may have allowed the camera already (an earlier page of this origin did): a list then.
+    expect(!message.hidden || (!list.hidden && list.options.length > 0), 'a sentence or a filled list, never an empty box').to.equal(true);
+    expect(await axeViolations(page), 'the page before the preview').to.deep.equal([]);
+
+    (shadowOf('trtc-co-anchor-button').querySelector('button') as HTMLButtonElement).click();
+    await until(() => viewer.coAnchorState === 'previewing' && viewer.state.localStream !== null, 'the preview', TIMEOUT);
+    await until(() => viewer.state.devices.listed, 'the device lists', TIMEOUT);
+    const cameras = shadowOf('trtc-device-select[kind="camera"]').querySelector('select')!;
+    await until(() => !cameras.hidden && cameras.options.length > 0, 'the camera list', TIMEOUT);
+    expect(await axeViolations(page), 'the page while previewing').to.deep.equal([]);
+
+    await clickCoAnchorButton(viewer);
+    const mic = shadowOf('trtc-mic-toggle').querySelector('button')!;
+    mic.click();
+    await until(() => viewer.state.localStream?.audioMuted === true, 'the mic to mute', TIMEOUT);
+    const tile = () => [...host.querySelectorAll('trtc-remote-stream')].find((view) => view.getAttribute('stream-user-id') === viewer.userId);
+    await until(() => tile()?.hasAttribute('audio-muted') === true, "the host's tile of the viewer to say muted", TIMEOUT);
+    expect(mic.getAttribute('aria-pressed')).to.equal('true');
+    expect(await axeViolations(page), 'the page live and muted').to.deep.equal([]);
+  });
+
   it('Tencent Cloud page: asks its credentials-url and shows the failure when the server has no key', async () => {
     await executeServerCommand('readme-credentials-requests');
     const page = await openSnippetPage('cloud-viewer-page');
@@ -163,7 +198,11 @@ describe("the README's snippets", () => {
     ]);
     await room.updateComplete;
     const status = room.shadowRoot!.querySelector('[part~="status"]')!;
-    expect(status.textContent?.trim(), 'a message on the page').to.not.equal('');
+    // The server's own words (scripts/serve.mjs) reach the person and the event detail.
+    const said = 'Set TRTC_SDK_APP_ID and TRTC_SECRET_KEY in the environment of the demo server to sign user signatures.';
+    expect(status.textContent, 'the server message on the page').to.contain(said);
+    expect(room.state.error?.serverMessage).to.equal(said);
+    expect(room.state.error?.message).to.contain(said);
     expect(await axeViolations(page), 'the failed page').to.deep.equal([]);
     expect(room.hasAttribute('user-sig')).to.equal(false);
   });

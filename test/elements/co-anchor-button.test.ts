@@ -62,7 +62,7 @@ describe('<trtc-co-anchor-button>', () => {
     button.focus();
     const steps: [CoAnchorState, string, string, string][] = [
       ['idle', 'Go live', 'false', 'false'],
-      ['requesting', 'Requesting…', 'false', 'true'],
+      ['requesting', 'Waiting for approval. Press again to cancel', 'false', 'true'],
       ['starting', 'Going live…', 'false', 'true'],
       ['live', 'Leave stage', 'true', 'false'],
       ['stopping', 'Leaving stage…', 'true', 'true'],
@@ -91,6 +91,16 @@ describe('<trtc-co-anchor-button>', () => {
     button.click();
     expect(fake.calls).to.deep.equal(['startCoAnchor']);
     await moveTo(host, fake, { coAnchorState: 'live' });
+    button.click();
+    expect(fake.calls).to.deep.equal(['startCoAnchor', 'stopCoAnchor']);
+  });
+
+  it('withdraws a request waiting for approval when pressed again', async () => {
+    const { host, fake, button } = await roomWithButton();
+    await moveTo(host, fake, { connectionState: 'joined', canPublish: true });
+    button.click();
+    await moveTo(host, fake, { coAnchorState: 'requesting' });
+    expect(button.textContent!.trim()).to.equal('Waiting for approval. Press again to cancel');
     button.click();
     expect(fake.calls).to.deep.equal(['startCoAnchor', 'stopCoAnchor']);
   });
@@ -143,7 +153,7 @@ describe('<trtc-co-anchor-button>', () => {
     expect(hint(host).textContent).to.equal('进入房间后即可连麦。');
     const labels: [CoAnchorState, string][] = [
       ['idle', '连麦'],
-      ['requesting', '申请中…'],
+      ['requesting', '等待主播同意，再按一次取消'],
       ['starting', '正在连麦…'],
       ['live', '结束连麦'],
       ['stopping', '正在结束…'],

@@ -37,6 +37,7 @@ export function remoteSnapshot(userId: string, patch: Partial<RemoteStreamSnapsh
     subscribed: true,
     playing: true,
     autoplayBlocked: false,
+    speaking: false,
     ...patch,
   });
 }
@@ -110,6 +111,39 @@ export class FakeRoomController {
 
   async stopCoAnchor(): Promise<void> {
     this.calls.push('stopCoAnchor');
+  }
+
+  async approveCoAnchorRequest(userId: string): Promise<void> {
+    this.calls.push(`approveCoAnchorRequest:${userId}`);
+  }
+
+  async denyCoAnchorRequest(userId: string): Promise<void> {
+    this.calls.push(`denyCoAnchorRequest:${userId}`);
+  }
+
+  async removeCoAnchor(userId: string): Promise<void> {
+    this.calls.push(`removeCoAnchor:${userId}`);
+  }
+
+  async startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    this.calls.push('startPreview');
+    this.coAnchorOptions.push(options);
+  }
+
+  async stopPreview(): Promise<void> {
+    this.calls.push('stopPreview');
+  }
+
+  async setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    this.calls.push(`setMicrophoneEnabled:${enabled}`);
+  }
+
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    this.calls.push(`setCameraEnabled:${enabled}`);
+  }
+
+  async selectDevice(kind: string, deviceId: string): Promise<void> {
+    this.calls.push(`selectDevice:${kind}:${deviceId}`);
   }
 
   async resumePlayback(key: string): Promise<void> {

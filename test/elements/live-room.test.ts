@@ -45,6 +45,9 @@ describe('<trtc-live-room>', () => {
       credentialsCrossOrigin: false,
       role: 'anchor',
       autoPublish: true,
+      signaling: null,
+      hostId: null,
+      maxCoAnchors: null,
     });
     expect(element.hasAttribute('user-sig')).to.be.false;
     element.remove();
@@ -153,13 +156,51 @@ describe('<trtc-live-room>', () => {
     element.fake.emit('trtc-error', { code: 'permission-denied', message: 'x', recoverable: true });
     await settle(element);
     expect(status.textContent).to.equal('Camera or microphone access was denied. Allow access in your browser to go live.');
-    element.fake.emit('trtc-co-anchor-change', { state: 'requesting', previousState: 'idle', denied: false });
+    element.fake.emit('trtc-co-anchor-change', { state: 'requesting', previousState: 'idle', denied: false, reason: null });
     await settle(element);
     expect(status.textContent).to.equal('');
-    element.fake.emit('trtc-co-anchor-change', { state: 'idle', previousState: 'requesting', denied: true });
+    element.fake.emit('trtc-co-anchor-change', { state: 'idle', previousState: 'requesting', denied: true, reason: 'denied' });
     await settle(element);
     expect(status.textContent).to.equal('Your request to go live was declined.');
     await expect(element).to.be.accessible();
+  });
+
+  it('passes signaling, host-id and max-co-anchors on, a transport object as the property, and delegates the host\'s decisions', async () => {
+    const element = await room(html`<fake-live-room manual signaling="loopback" host-id="host" max-co-anchors="3"></fake-live-room>`);
+    await element.join();
+    expect(element.fake.configured.at(-1)).to.include({ signaling: 'loopback', hostId: 'host', maxCoAnchors: '3' });
+    const transport = { connect: async () => {}, send: async () => {}, onMessage: () => () => {}, close: async () => {} };
+    element.signaling = transport;
+    await element.join();
+    expect(element.fake.configured.at(-1)!.signaling).to.equal(transport);
+    await element.approveCoAnchorRequest('amy');
+    await element.denyCoAnchorRequest('bob');
+    await element.removeCoAnchor('cat');
+    expect(element.fake.calls.slice(-3)).to.deep.equal(['approveCoAnchorRequest:amy', 'denyCoAnchorRequest:bob', 'removeCoAnchor:cat']);
+  });
+
+  it('says why a request or a time on stage ended, in both languages; a withdrawn request needs no notice', async () => {
+    const notices = {
+      full: ['The stage is full, so the host could not take you on.', '连麦人数已满，主播暂时无法接受你的申请。'],
+      timeout: ['The host did not answer your request to go live.', '主播没有回应你的连麦申请。'],
+      'host-left': ['The host left, so your request to go live ended.', '主播已离开，你的连麦申请已结束。'],
+      removed: ['The host took you off stage.', '主播已将你下麦。'],
+    } as const;
+    const element = await room();
+    element.fake.setState({ connectionState: 'joined' });
+    for (const [lang, index] of [['en', 0], ['zh-CN', 1]] as const) {
+      element.lang = lang;
+      for (const [reason, texts] of Object.entries(notices) as [keyof typeof notices, readonly string[]][]) {
+        element.fake.emit('trtc-co-anchor-change', { state: 'requesting', previousState: 'idle', denied: false, reason: null });
+        element.fake.emit('trtc-co-anchor-change', { state: 'idle', previousState: 'requesting', denied: reason === 'full', reason });
+        await until(() => statusOf(element).textContent === texts[index], `the ${lang} notice for ${reason}`);
+        await expect(element).to.be.accessible();
+      }
+    }
+    element.fake.emit('trtc-co-anchor-change', { state: 'requesting', previousState: 'idle', denied: false, reason: null });
+    element.fake.emit('trtc-co-anchor-change', { state: 'idle', previousState: 'requesting', denied: false, reason: 'cancelled' });
+    await settle(element);
+    expect(statusOf(element).textContent).to.equal('');
   });
 
   it('speaks Chinese under lang="zh-CN" and follows a lang change on an ancestor', async () => {
@@ -196,7 +237,7 @@ describe('<trtc-live-room>', () => {
     // The tiles are the room's own children, so they reach its controller through the context.
     expect(element.fake.remoteViews.map((view) => view.userId)).to.have.members(['host', 'guest', 'host']);
 
-    element.fake.setState({ localStream: { hasAudio: true, hasVideo: true, published: true }, coAnchorState: 'live' });
+    element.fake.setState({ localStream: { hasAudio: true, hasVideo: true, published: true, audioMuted: false, videoMuted: false }, coAnchorState: 'live' });
     await settle(element);
     expect(shadow.querySelector('trtc-local-stream')).to.exist;
     expect(element.fake.localViews).to.have.length(1);
@@ -298,6 +339,7 @@ describe('<trtc-live-room>', () => {
     element.fake.setState({ connectionState: 'joined', remoteStreams: [remoteSnapshot('host')] });
     await settle(element);
     expect(element.fake.listenerCount).to.equal(1);
+    // A tile follows only whether the room is joined (its empty sentence); its stream comes through its view.
     expect(element.fake.subscriberCount).to.equal(3, 'the room, the tile and the button');
     expect(element.fake.remoteViews).to.have.length(1);
     element.remove();

@@ -108,7 +108,7 @@ describe('<trtc-remote-stream>', () => {
     expect(fake.remoteViews.map((view) => view.objectFit)).to.deep.equal(['contain']);
   });
 
-  it('detaches and unsubscribes when removed', async () => {
+  it('detaches when removed, and lets go of its one subscription to the room', async () => {
     const { stream, fake } = await roomWithTile();
     const before = fake.subscriberCount;
     stream.remove();

@@ -1,9 +1,10 @@
 /**
- * Records every camera/microphone track and peer connection the page creates, so a test can
+ * Records every camera/microphone track, peer connection and audio context the page creates, so a test can
  * assert that nothing is left running after teardown.
  */
 const tracks = new Set<MediaStreamTrack>();
 const peerConnections = new Set<RTCPeerConnection>();
+const audioContexts = new Set<AudioContext>();
 let installed = false;
 
 export function watchMediaResources(): void {
@@ -16,6 +17,15 @@ export function watchMediaResources(): void {
     for (const track of stream.getTracks()) tracks.add(track);
     return stream;
   };
+  const NativeAudioContext = window.AudioContext;
+  if (NativeAudioContext) {
+    window.AudioContext = class extends NativeAudioContext {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        audioContexts.add(this);
+      }
+    };
+  }
   const NativePeerConnection = window.RTCPeerConnection;
   if (!NativePeerConnection) return;
   window.RTCPeerConnection = class extends NativePeerConnection {
@@ -34,4 +44,9 @@ export function liveCapturedTracks(): MediaStreamTrack[] {
 /** Peer connections that were never closed. */
 export function openPeerConnections(): RTCPeerConnection[] {
   return [...peerConnections].filter((pc) => pc.signalingState !== 'closed');
+}
+
+/** Audio contexts (Web Audio) that were never closed. */
+export function openAudioContexts(): AudioContext[] {
+  return [...audioContexts].filter((context) => context.state !== 'closed');
 }

@@ -76,18 +76,19 @@ describe('i18n', () => {
       'publish-failed',
       'connection-lost',
       'kicked',
+      'chunk-load-failed',
     ];
     const fields: ConfigField[] = ['sdk-app-id', 'room-id', 'user-id', 'user-sig', 'credentials-url', 'user-role', 'backend'];
-    for (const messages of [en, zhCN]) {
-      const byCode = codes.map((code) => describeError(messages, { code, message: 'developer text', recoverable: true }));
+    for (const [messages, locale] of [[en, 'en'], [zhCN, 'zh-CN']] as const) {
+      const byCode = codes.map((code) => describeError(messages, { code, message: 'developer text', recoverable: true }, locale));
       expect(new Set(byCode).size).to.equal(codes.length);
       const byField = fields.map((field) =>
-        describeError(messages, { code: 'invalid-config', field, message: 'developer text', recoverable: false }),
+        describeError(messages, { code: 'invalid-config', field, message: 'developer text', recoverable: false }, locale),
       );
       expect(new Set(byField).size).to.equal(fields.length);
       expect([...byCode, ...byField].some((text) => text.includes('developer text'))).to.be.false;
     }
-    expect(describeError(en, { code: 'invalid-config', field: 'room-id', message: '', recoverable: false })).to.equal(
+    expect(describeError(en, { code: 'invalid-config', field: 'room-id', message: '', recoverable: false }, 'en')).to.equal(
       'The room ID is not valid.',
     );
   });

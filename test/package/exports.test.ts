@@ -29,6 +29,11 @@ const TAGS = {
   'trtc-remote-stream': 'TrtcRemoteStreamElement',
   'trtc-local-stream': 'TrtcLocalStreamElement',
   'trtc-co-anchor-button': 'TrtcCoAnchorButtonElement',
+  'trtc-co-anchor-requests': 'TrtcCoAnchorRequestsElement',
+  'trtc-mic-toggle': 'TrtcMicToggleElement',
+  'trtc-camera-toggle': 'TrtcCameraToggleElement',
+  'trtc-device-select': 'TrtcDeviceSelectElement',
+  'trtc-network-quality': 'TrtcNetworkQualityElement',
 } as const;
 
 const exportsMap = await executeServerCommand<ResolvedExport[], undefined>('package-exports');

@@ -4,7 +4,7 @@ import type { ValidRoomConfig } from '../../src/room/config.js';
 import { until } from '../helpers/media.js';
 import { ScriptedBackend, ScriptedRemoteStream } from './scripted-backend.js';
 
-const CONFIG: ValidRoomConfig = { sdkAppId: 1400000000, roomId: 8888, userId: 'viewer', userSig: 's', role: 'audience', autoPublish: false };
+const CONFIG: ValidRoomConfig = { sdkAppId: 1400000000, roomId: 8888, userId: 'viewer', userSig: 's', role: 'audience', autoPublish: false, requests: null };
 
 describe('JoinSession', () => {
   let backend: ScriptedBackend;

@@ -436,7 +436,7 @@ describe('LiveRoomController', () => {
       const log = record(controller);
       await controller.startCoAnchor();
       expect(controller.state).to.include({ coAnchorState: 'live', role: 'anchor' });
-      expect(controller.state.localStream).to.deep.equal({ hasAudio: true, hasVideo: true, published: true });
+      expect(controller.state.localStream).to.deep.equal({ hasAudio: true, hasVideo: true, published: true, audioMuted: false, videoMuted: false });
       expect(backend.client.calls).to.deep.equal(['join', 'switchRole:anchor', 'publish']);
       expect(liveCapturedTracks()).to.have.length(2);
       await controller.stopCoAnchor();
@@ -576,8 +576,8 @@ describe('LiveRoomController', () => {
       await starting;
       expect(controller.state.coAnchorState).to.equal('idle');
       expect(log.of('trtc-co-anchor-change')).to.deep.equal([
-        { state: 'requesting', previousState: 'idle', denied: false },
-        { state: 'idle', previousState: 'requesting', denied: true },
+        { state: 'requesting', previousState: 'idle', denied: false, reason: null },
+        { state: 'idle', previousState: 'requesting', denied: true, reason: 'denied' },
       ]);
       expect(backend.streams, 'no camera opened').to.have.length(0);
     });

@@ -31,12 +31,12 @@ describe('RoomStore', () => {
     store.subscribe((state) => seen.push(`state:${state.coAnchorState}`));
     store.listen((event) => seen.push(`${event.type}:${JSON.stringify(event.detail)}`));
     store.set({ coAnchorState: 'requesting' });
-    store.set({ coAnchorState: 'idle' }, true);
+    store.set({ coAnchorState: 'idle' }, 'denied');
     expect(seen).to.deep.equal([
       'state:requesting',
-      'trtc-co-anchor-change:{"state":"requesting","previousState":"idle","denied":false}',
+      'trtc-co-anchor-change:{"state":"requesting","previousState":"idle","denied":false,"reason":null}',
       'state:idle',
-      'trtc-co-anchor-change:{"state":"idle","previousState":"requesting","denied":true}',
+      'trtc-co-anchor-change:{"state":"idle","previousState":"requesting","denied":true,"reason":"denied"}',
     ]);
   });
 

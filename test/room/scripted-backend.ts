@@ -100,6 +100,11 @@ export class ScriptedRemoteStream implements TrtcRemoteStream {
   getId = () => `${this.userId}-${this.type}`;
   getUserId = () => this.userId;
   getType = () => this.type;
+  /** The speaker each setAudioOutput() call chose, in order. */
+  readonly audioOutputs: string[] = [];
+  setAudioOutput = async (deviceId: string) => {
+    this.audioOutputs.push(deviceId);
+  };
   hasAudio = () => this.audio;
   hasVideo = () => this.video;
   getAudioTrack = () => null;
@@ -125,7 +130,12 @@ export class ScriptedLocalStream implements TrtcLocalStream {
 
   async initialize(): Promise<void> {
     await this.backend.step('initialize');
-    this.media = await navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: this.config.video });
+    this.backend.capturing += 1;
+    try {
+      this.media = await navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: this.config.video });
+    } finally {
+      this.backend.capturing -= 1;
+    }
     // Like the SDK, a stream closed while capturing does not release what capture returns later.
   }
   async play(container: string | HTMLDivElement): Promise<void> {
@@ -139,11 +149,48 @@ export class ScriptedLocalStream implements TrtcLocalStream {
     this.closed = true;
     for (const track of this.media?.getTracks() ?? []) track.stop();
   }
-  muteAudio = () => false;
-  muteVideo = () => false;
-  unmuteAudio = () => false;
-  unmuteVideo = () => false;
+  // As v4 does: a muted track stays captured, disabled.
+  muteAudio = () => this.#enable(this.getAudioTrack(), false);
+  muteVideo = () => this.#enable(this.getVideoTrack(), false);
+  unmuteAudio = () => this.#enable(this.getAudioTrack(), true);
+  unmuteVideo = () => this.#enable(this.getVideoTrack(), true);
+  #enable(track: MediaStreamTrack | null, enabled: boolean): boolean {
+    if (!track) return false;
+    track.enabled = enabled;
+    return true;
+  }
   getId = () => 'local';
+  /** The devices switched to, as `audio:id` / `video:id`. */
+  readonly switches: string[] = [];
+  /** Captures `deviceId` and puts its track in place of the old one, which is stopped (the mute state kept). */
+  switchDevice = async (type: 'audio' | 'video', deviceId: string) => {
+    this.switches.push(`${type}:${deviceId}`);
+    if (!this.media) throw new TrtcCodedError('not initialized', 0x1001);
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    if (!devices.some((device) => device.deviceId === deviceId && device.kind === (type === 'audio' ? 'audioinput' : 'videoinput'))) {
+      throw new TrtcCodedError(`no device ${deviceId}`, 0x1003);
+    }
+    const captured = await navigator.mediaDevices.getUserMedia({ [type]: { deviceId: { exact: deviceId } } });
+    const [track] = captured.getTracks();
+    const old = type === 'audio' ? this.getAudioTrack() : this.getVideoTrack();
+    if (old) {
+      track.enabled = old.enabled;
+      old.stop();
+      this.media.removeTrack(old);
+    }
+    this.media.addTrack(track);
+  };
+  /** As the SDK does after the device in use went away: says which devices capture now. */
+  recovered(kind: 'camera' | 'microphone'): void {
+    const track = kind === 'camera' ? this.getVideoTrack() : this.getAudioTrack();
+    const deviceId = track?.getSettings().deviceId ?? '';
+    this.events.emit('device-auto-recovered', {
+      isCamera: kind === 'camera',
+      isMicrophone: kind === 'microphone',
+      cameraId: kind === 'camera' ? deviceId : '',
+      microphoneId: kind === 'microphone' ? deviceId : '',
+    });
+  }
   getUserId = () => this.config.userId ?? '';
   hasAudio = () => Boolean(this.media?.getAudioTracks().length);
   hasVideo = () => Boolean(this.media?.getVideoTracks().length);
@@ -205,6 +252,10 @@ export class ScriptedClient implements TrtcClient {
   off<K extends keyof TrtcClientEventMap>(event: K, handler: TrtcHandler<TrtcClientEventMap[K]>): void {
     this.events.off(event, handler);
   }
+  volumeInterval: number | undefined;
+  enableAudioVolumeEvaluation(interval?: number): void {
+    this.volumeInterval = interval;
+  }
   getRemoteMutedState() {
     return [];
   }
@@ -225,12 +276,16 @@ export class ScriptedBackend implements TrtcBackend {
   readonly clients: ScriptedClient[] = [];
   readonly streams: ScriptedLocalStream[] = [];
   supported = true;
+  /** Camera captures asked of the browser and not yet answered: what a test waits for before counting tracks. */
+  capturing = 0;
   private held = new Map<Step, Deferred>();
   private failures = new Map<Step, unknown>();
+  private waitingAt = new Map<Step, number>();
 
   /** The next call of `step` waits until `release(step)`. Returns a promise that settles when it is reached. */
   hold(step: Step): void {
-    this.held.set(step, deferred());
+    // Held already: the calls waiting keep waiting for the one release.
+    if (!this.held.has(step)) this.held.set(step, deferred());
   }
   release(step: Step): void {
     const gate = this.held.get(step);
@@ -245,9 +300,21 @@ export class ScriptedBackend implements TrtcBackend {
   failing(step: Step): boolean {
     return this.failures.has(step);
   }
+  /** Whether `step` is held (calls of it wait for `release(step)`). */
+  holding(step: Step): boolean {
+    return this.held.has(step);
+  }
+  /** How many calls are waiting at the held `step` now. */
+  waiting(step: Step): number {
+    return this.waitingAt.get(step) ?? 0;
+  }
   async step(step: Step): Promise<void> {
     const gate = this.held.get(step);
-    if (gate) await gate.promise;
+    if (gate) {
+      this.waitingAt.set(step, this.waiting(step) + 1);
+      await gate.promise;
+      this.waitingAt.set(step, this.waiting(step) - 1);
+    }
     if (this.failures.has(step)) {
       const error = this.failures.get(step);
       this.failures.delete(step);
@@ -277,10 +344,10 @@ export class ScriptedBackend implements TrtcBackend {
     this.streams.push(stream);
     return stream;
   }
-  async getCameras() {
-    return [];
-  }
-  async getMicrophones() {
-    return [];
+  getCameras = () => this.#devices('videoinput');
+  getMicrophones = () => this.#devices('audioinput');
+  getSpeakers = () => this.#devices('audiooutput');
+  async #devices(kind: MediaDeviceKind): Promise<MediaDeviceInfo[]> {
+    return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind);
   }
 }

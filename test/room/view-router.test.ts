@@ -16,6 +16,7 @@ function snapshot(userId: string, patch: Partial<RemoteStreamSnapshot> = {}): Re
     subscribed: true,
     playing: false,
     autoplayBlocked: false,
+    speaking: false,
     ...patch,
   });
 }

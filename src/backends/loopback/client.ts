@@ -13,13 +13,18 @@ import type {
   TrtcRole,
 } from '../types.js';
 import { Emitter } from '../emitter.js';
-import { callAborted, invalidOperation, invalidParameter, LoopbackError } from './errors.js';
+import { callAborted, invalidOperation, invalidParameter, LoopbackError, notSupported } from './errors.js';
 import { LoopbackLocalStream } from './local-stream.js';
 import { roomKey } from './protocol.js';
 import { LoopbackRemoteStream } from './remote-stream.js';
 import { RoomSession } from './session.js';
 import type { SessionEnd, SessionOwner } from './session.js';
 import { check, checkInstance, checkRoomId, checkSdkAppId } from './validate.js';
+import { VolumeMeter } from './volume-meter.js';
+
+/** The SDK's default 'audio-volume' interval, and the shortest it allows. */
+const DEFAULT_VOLUME_INTERVAL_MS = 2000;
+const MIN_VOLUME_INTERVAL_MS = 16;
 
 /** What the test hooks can do to a client; kept off the client object, which is TRTC's shape only. */
 export interface FaultControls {
@@ -69,6 +74,9 @@ export class LoopbackClient implements TrtcClient {
   #state: TrtcConnectionState = 'DISCONNECTED';
   #session: RoomSession | null = null;
   #destroyed = false;
+  /** The 'audio-volume' interval asked for, or null when it is off. */
+  #volumeInterval: number | null = null;
+  #volumeMeter: VolumeMeter | null = null;
 
   constructor(config: TrtcClientConfig) {
     checkClientConfig(config);
@@ -115,6 +123,7 @@ export class LoopbackClient implements TrtcClient {
     if (this.#session !== session) throw this.#destroyed ? destroyedError() : callAborted('join() was aborted by leave()');
     session.start();
     this.#setState('CONNECTED');
+    this.#startVolumeMeter(session);
   }
 
   async leave(): Promise<void> {
@@ -181,6 +190,22 @@ export class LoopbackClient implements TrtcClient {
     this.#events.off(event, handler);
   }
 
+  /**
+   * Like the SDK's: 'audio-volume' every `interval` ms (at least 16) while in the room, measured
+   * from the real tracks (see volume-meter.ts); `interval <= 0` stops it. The choice outlasts a
+   * leave(), which stops the measuring (and closes its AudioContext) until the next join.
+   */
+  enableAudioVolumeEvaluation(interval = DEFAULT_VOLUME_INTERVAL_MS, _enableInBackground = false): void {
+    check(interval, 'interval', 'enableAudioVolumeEvaluation', { types: ['number'] });
+    if (!Number.isFinite(interval)) throw invalidParameter('enableAudioVolumeEvaluation() needs a finite interval.');
+    if (interval > 0 && typeof window.AudioContext !== 'function') {
+      throw notSupported('this browser has no Web Audio (AudioContext) to measure volume with.');
+    }
+    this.#volumeInterval = interval > 0 ? Math.floor(Math.max(interval, MIN_VOLUME_INTERVAL_MS)) : null;
+    this.#stopVolumeMeter();
+    if (this.#session?.inRoom) this.#startVolumeMeter(this.#session);
+  }
+
   getRemoteMutedState(): TrtcRemoteMutedState[] {
     return this.#session?.remoteMutedState() ?? [];
   }
@@ -205,6 +230,20 @@ export class LoopbackClient implements TrtcClient {
     const session = this.#session;
     if (!session?.inRoom) throw new Error(`${hook}: the client is not in a room`);
     return session;
+  }
+
+  #startVolumeMeter(session: RoomSession): void {
+    if (this.#volumeInterval === null || this.#volumeMeter) return;
+    this.#volumeMeter = new VolumeMeter(
+      this.#volumeInterval,
+      () => session.audioSources(),
+      (result) => this.#events.emit('audio-volume', { result }),
+    );
+  }
+
+  #stopVolumeMeter(): void {
+    this.#volumeMeter?.stop();
+    this.#volumeMeter = null;
   }
 
   #goneError(): LoopbackError {
@@ -232,6 +271,7 @@ export class LoopbackClient implements TrtcClient {
   /** Out of the room first, so handlers of the events below find the client ready to join again. */
   #sessionEnded(how: SessionEnd, shown: LoopbackRemoteStream[]): void {
     this.#session = null;
+    this.#stopVolumeMeter();
     if (how === 'dropped') {
       // Gone without a trace, as a closed tab would be.
       this.#state = 'DISCONNECTED';

@@ -25,4 +25,5 @@ export class LoopbackError extends Error implements TrtcError {
 
 export const invalidParameter = (message: string) => new LoopbackError(TrtcErrorCode.INVALID_PARAMETER, message);
 export const invalidOperation = (message: string) => new LoopbackError(TrtcErrorCode.INVALID_OPERATION, message);
+export const notSupported = (message: string) => new LoopbackError(TrtcErrorCode.NOT_SUPPORTED, message);
 export const callAborted = (message: string) => new LoopbackError(TrtcErrorCode.API_CALL_ABORTED, message);

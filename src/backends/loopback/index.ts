@@ -7,7 +7,7 @@
  */
 import type { TrtcBackend, TrtcClientConfig, TrtcStreamConfig } from '../types.js';
 import { LoopbackClient } from './client.js';
-import { getCameras, getMicrophones } from './devices.js';
+import { getCameras, getMicrophones, getSpeakers } from './devices.js';
 import { checkStreamConfig, LoopbackLocalStream } from './local-stream.js';
 import { checkSystemRequirements } from './system.js';
 
@@ -30,6 +30,7 @@ const TRTC: TrtcBackend = Object.freeze({
   },
   getCameras,
   getMicrophones,
+  getSpeakers,
 });
 
 export default TRTC;

@@ -42,6 +42,15 @@ abstract class MediaLink {
     return this.#abort.signal.aborted;
   }
 
+  get connectionState(): RTCPeerConnectionState {
+    return this.pc.connectionState;
+  }
+
+  /** The peer connection's statistics (for the client's network quality). */
+  stats(): Promise<RTCStatsReport> {
+    return this.pc.getStats();
+  }
+
   /** Closes the peer connection (its received tracks end) and fails every pending wait. */
   close(): void {
     if (this.closed) return;

@@ -107,13 +107,16 @@ export class StreamPlayer {
   readonly container: HTMLDivElement;
   #settings: PlayerSettings;
   readonly #players = new Map<Kind, TrackPlayer>();
+  #audioOutput: string;
 
   constructor(
     private readonly host: PlayerHost,
     parent: HTMLElement,
     settings: PlayerSettings,
+    audioOutput: string,
   ) {
     this.#settings = settings;
+    this.#audioOutput = audioOutput;
     this.container = document.createElement('div');
     this.container.id = `player_${host.streamId}`;
     Object.assign(this.container.style, {
@@ -137,6 +140,12 @@ export class StreamPlayer {
     if (this.container.parentElement !== parent) parent.append(this.container);
   }
 
+  /** Routes the sound to the output `deviceId` (`''`: the system's default), now and for later elements. */
+  async setAudioOutput(deviceId: string): Promise<void> {
+    await this.#players.get('audio')?.element.setSinkId(deviceId);
+    this.#audioOutput = deviceId;
+  }
+
   /**
    * Makes the elements match `tracks`: a new track gets a new element, which starts playing.
    * Every element autoplay policy refuses is reported to the host; the promise rejects with the
@@ -153,8 +162,13 @@ export class StreamPlayer {
       if (!track) continue;
       const player = new TrackPlayer(kind, track, this.#settings, this.host);
       this.#players.set(kind, player);
-      if (kind === 'audio') this.container.prepend(player.element);
-      else this.container.append(player.element);
+      if (kind === 'audio') {
+        // The output was checked when it was chosen; one unplugged since plays on the default.
+        if (this.#audioOutput) player.element.setSinkId(this.#audioOutput).catch(() => undefined);
+        this.container.prepend(player.element);
+      } else {
+        this.container.append(player.element);
+      }
       starting.push(
         player.play().catch((error: LoopbackError) => {
           this.host.blocked(error);

@@ -48,6 +48,10 @@ export class Publisher {
     return [...this.#uplinks.keys()];
   }
 
+  links(): Uplink[] {
+    return [...this.#uplinks.values()];
+  }
+
   /** A subscriber's offer: answer it with the stream's tracks, or refuse if that stream is not published. */
   async answer(from: string, linkId: string, streamId: string, sdp: string): Promise<void> {
     if (this.#uplinks.has(linkId)) return;

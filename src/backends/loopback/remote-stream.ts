@@ -1,8 +1,12 @@
 import type { TrtcRemoteStream, TrtcRemoteStreamType } from '../types.js';
+import { TrtcErrorCode } from '../error-codes.js';
+import { getSpeakers } from './devices.js';
+import { LoopbackError, notSupported } from './errors.js';
 import { randomId } from './ids.js';
 import type { LinkTracks } from './peer-link.js';
 import type { StreamAdvert } from './protocol.js';
 import { LoopbackStream } from './stream.js';
+import { check } from './validate.js';
 
 const NO_TRACKS: LinkTracks = Object.freeze({ audio: null, video: null });
 
@@ -23,6 +27,29 @@ export class LoopbackRemoteStream extends LoopbackStream implements TrtcRemoteSt
 
   getType(): TrtcRemoteStreamType {
     return 'main';
+  }
+
+  /**
+   * Like the SDK's: `HTMLMediaElement.setSinkId()` on the stream's audio element. `''` is the
+   * system's default output; any other id must be one of `getSpeakers()`.
+   */
+  async setAudioOutput(deviceId: string): Promise<void> {
+    check(deviceId, 'deviceId', 'setAudioOutput', { required: true, types: ['string'] });
+    if (!('setSinkId' in HTMLMediaElement.prototype)) {
+      throw notSupported('this browser cannot choose where sound is played (no HTMLMediaElement.setSinkId).');
+    }
+    if (deviceId !== '' && !(await getSpeakers()).some((device) => device.deviceId === deviceId)) {
+      throw new LoopbackError(TrtcErrorCode.DEVICE_NOT_FOUND, `no speaker with deviceId "${deviceId}" was found.`);
+    }
+    try {
+      await this.routeAudio(deviceId);
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      if (name === 'NotFoundError') {
+        throw new LoopbackError(TrtcErrorCode.DEVICE_NOT_FOUND, `no speaker with deviceId "${deviceId}" was found.`);
+      }
+      throw new LoopbackError(TrtcErrorCode.INVALID_OPERATION, `setAudioOutput() failed: ${message}`, name);
+    }
   }
 
   hasAudio(): boolean {

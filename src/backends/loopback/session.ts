@@ -8,7 +8,9 @@ import { LoopbackRemoteStream } from './remote-stream.js';
 import { SignalChannel } from './signal-channel.js';
 import { Subscriber } from './subscriber.js';
 import type { SubscribeOptions } from './subscriber.js';
+import { NetworkMonitor } from './network-quality.js';
 import { timings } from './timings.js';
+import type { VolumeSource } from './volume-meter.js';
 
 /**
  * How a session ended: `left` on purpose, `kicked` by a later join of its userId, `signal-lost`
@@ -71,6 +73,8 @@ export class RoomSession {
   #ended = false;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
   #reconnectDeadline: ReturnType<typeof setTimeout> | undefined;
+  #networkReport: ReturnType<typeof setTimeout> | undefined;
+  readonly #network = new NetworkMonitor();
 
   readonly #owner: SessionOwner;
   readonly #sdkAppId: number;
@@ -108,6 +112,7 @@ export class RoomSession {
     window.addEventListener('pageshow', this.#onPageShow);
     this.#announce(null, true);
     this.#scheduleHeartbeat();
+    this.#scheduleNetworkReport();
   }
 
   setRole(role: TrtcRole): void {
@@ -140,6 +145,19 @@ export class RoomSession {
 
   unsubscribe(stream: LoopbackRemoteStream): void {
     this.#subscriber.unsubscribe(stream);
+  }
+
+  /** The sound to measure for 'audio-volume': the published stream's and every subscribed one's. */
+  audioSources(): VolumeSource[] {
+    const sources: VolumeSource[] = [];
+    const published = this.#publisher.stream;
+    const ownTrack = published?.getAudioTrack();
+    if (published && ownTrack) sources.push({ userId: this.#owner.userId, stream: published, track: ownTrack });
+    for (const { userId, stream } of this.#remotes.values()) {
+      const track = stream && this.#subscriber.has(stream) ? stream.getAudioTrack() : null;
+      if (stream && track) sources.push({ userId, stream, track });
+    }
+    return sources;
   }
 
   remoteMutedState(): TrtcRemoteMutedState[] {
@@ -181,6 +199,7 @@ export class RoomSession {
     this.#ended = true;
     clearTimeout(this.#heartbeat);
     clearTimeout(this.#reconnectDeadline);
+    clearTimeout(this.#networkReport);
     window.removeEventListener('pagehide', this.#onPageHide);
     window.removeEventListener('pageshow', this.#onPageShow);
     if (how === 'left' || how === 'kicked') this.#send({ type: 'bye' });
@@ -317,6 +336,17 @@ export class RoomSession {
       this.#announce();
       this.#removeSilentPeers();
     }, timings().heartbeatIntervalMs);
+  }
+
+  /** Every `networkQualityIntervalMs` while in the room, what the media links' statistics say. */
+  #scheduleNetworkReport(): void {
+    this.#networkReport = setTimeout(() => {
+      void this.#network.measure(this.#publisher.links(), this.#subscriber.links()).then((quality) => {
+        if (this.#ended) return;
+        this.#owner.emit('network-quality', quality);
+        if (!this.#ended) this.#scheduleNetworkReport();
+      });
+    }, timings().networkQualityIntervalMs);
   }
 
   #removeSilentPeers(): void {

@@ -38,6 +38,8 @@ export abstract class LoopbackStream implements TrtcStream {
   readonly #events = new Emitter<TrtcStreamEventMap>();
   readonly #playerHost: PlayerHost;
   #player: StreamPlayer | null = null;
+  /** The sound output chosen by setAudioOutput() (`''`: the default), kept for later play() calls. */
+  #audioOutput = '';
 
   constructor(id: string, userId: string) {
     this.#id = id;
@@ -73,13 +75,16 @@ export abstract class LoopbackStream implements TrtcStream {
       this.#player.update({ ...this.#player.settings, ...changes }, parent);
       return;
     }
-    this.#player = new StreamPlayer(this.#playerHost, parent, { ...this.playerDefaults, ...changes });
+    this.#player = new StreamPlayer(this.#playerHost, parent, { ...this.playerDefaults, ...changes }, this.#audioOutput);
+    this.usageChanged();
     await this.#player.show(this.#tracks());
   }
 
   stop(): void {
-    this.#player?.destroy();
+    if (!this.#player) return;
+    this.#player.destroy();
     this.#player = null;
+    this.usageChanged();
   }
 
   async resume(): Promise<void> {
@@ -108,6 +113,24 @@ export abstract class LoopbackStream implements TrtcStream {
 
   off<K extends keyof TrtcStreamEventMap>(event: K, handler: TrtcHandler<TrtcStreamEventMap[K]>): void {
     this.#events.off(event, handler);
+  }
+
+  /** Whether the stream plays in the page now (between play() and stop()). */
+  protected get playing(): boolean {
+    return this.#player !== null;
+  }
+
+  /** The stream started or stopped playing; subclasses that care override it. */
+  protected usageChanged(): void {}
+
+  /** Sends the sound to `deviceId`; the caller has checked that the browser can and the device exists. */
+  protected async routeAudio(deviceId: string): Promise<void> {
+    await this.#player?.setAudioOutput(deviceId);
+    this.#audioOutput = deviceId;
+  }
+
+  protected emit<K extends keyof TrtcStreamEventMap>(event: K, payload: TrtcStreamEventMap[K]): void {
+    this.#events.emit(event, payload);
   }
 
   /** Mutes by disabling the track (silence / black frames go out), as the SDK does; false if there is no such track. */

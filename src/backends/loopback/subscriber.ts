@@ -51,6 +51,11 @@ export class Subscriber {
     return [...this.#links.keys()];
   }
 
+  /** The current link of every subscription that has one. */
+  links(): Downlink[] {
+    return [...this.#subscriptions.values()].flatMap((subscription) => (subscription.link ? [subscription.link] : []));
+  }
+
   /** Subscribes, or joins the subscription already under way with the same options. */
   subscribe(stream: LoopbackRemoteStream, publisher: string, options: SubscribeOptions): Promise<void> {
     const current = this.#subscriptions.get(stream);

@@ -1,4 +1,4 @@
-/** How quickly the loopback notices silence. Tests shorten these through `loopbackTesting.configure()`. */
+/** How quickly the loopback notices silence and lost devices, and reports the network. Tests shorten these through `loopbackTesting.configure()`. */
 export interface LoopbackTimings {
   /** How often every client announces itself (and checks on the others). */
   heartbeatIntervalMs: number;
@@ -9,12 +9,21 @@ export interface LoopbackTimings {
    * SIGNAL_CHANNEL_RECONNECTION_FAILED, and an unanswered subscription with SUBSCRIPTION_TIMEOUT.
    */
   reconnectTimeoutMs: number;
+  /**
+   * How often a local stream checks that its captured tracks still run: a track stopped from
+   * outside fires no 'ended' event, and the stream recovers its device only once it notices.
+   */
+  trackCheckIntervalMs: number;
+  /** How often a client in a room reports 'network-quality' (TRTC: every 2 s). */
+  networkQualityIntervalMs: number;
 }
 
 const DEFAULT_TIMINGS: Readonly<LoopbackTimings> = Object.freeze({
   heartbeatIntervalMs: 1000,
   peerTimeoutMs: 4000,
   reconnectTimeoutMs: 10000,
+  trackCheckIntervalMs: 500,
+  networkQualityIntervalMs: 2000,
 });
 
 let current: Readonly<LoopbackTimings> = DEFAULT_TIMINGS;

@@ -8,6 +8,7 @@ import type {
   TrtcHandler,
   TrtcJoinOptions,
   TrtcLocalStream,
+  TrtcNetworkQuality,
   TrtcRemoteMutedState,
   TrtcRemoteStream,
   TrtcRole,
@@ -26,6 +27,9 @@ export function checkClientConfig(config: TrtcClientConfig | undefined): asserts
   if (typeof userId !== 'string' || userId === '') throw invalidParameter('createClient() needs a userId');
   if (typeof userSig !== 'string') throw invalidParameter('createClient() needs a userSig');
 }
+
+/** v4's and v5's default 'audio-volume' interval. */
+const DEFAULT_VOLUME_INTERVAL_MS = 2000;
 
 const isRole = (role: unknown): role is TrtcRole => role === 'anchor' || role === 'audience';
 
@@ -48,6 +52,8 @@ export class V5Client implements TrtcClient {
   readonly #detach: () => void;
   readonly #onDestroy: () => void;
   #connection: TrtcConnectionState = 'DISCONNECTED';
+  #volume: { interval: number; enableInBackground: boolean } | null = null;
+  #local: V5LocalStream | null = null;
   #joined = false;
   #destroyed = false;
 
@@ -89,12 +95,19 @@ export class V5Client implements TrtcClient {
       }),
     );
     this.#joined = true;
+    if (this.#volume) this.#applyVolumeEvaluation();
+  }
+
+  #applyVolumeEvaluation(): void {
+    const on = this.#joined ? this.#volume : null;
+    this.trtc.enableAudioVolumeEvaluation(on?.interval ?? -1, on?.enableInBackground ?? false);
   }
 
   async leave(): Promise<void> {
     if (this.#destroyed) return;
     this.#joined = false;
     this.#dropAll();
+    this.#applyVolumeEvaluation();
     await v5Call(() => this.trtc.exitRoom());
   }
 
@@ -127,6 +140,23 @@ export class V5Client implements TrtcClient {
     if (this.#config.mode !== 'live') throw invalidParameter('switchRole() outside live mode');
     if (!this.#joined) throw invalidOperation('switchRole() before join()');
     await v5Call(() => this.trtc.switchRole(asV5<UserRole>(role)));
+  }
+
+  /**
+   * v5's own evaluation on this client's instance (its shortest interval is 100 ms, v4's 16), on
+   * while in a room: leave() turns it off and the next join() on again, as the loopback does.
+   */
+  enableAudioVolumeEvaluation(interval = DEFAULT_VOLUME_INTERVAL_MS, enableInBackground = false): void {
+    if (typeof interval !== 'number' || !Number.isFinite(interval)) {
+      throw invalidParameter('enableAudioVolumeEvaluation() needs an interval in milliseconds');
+    }
+    this.#volume = interval > 0 ? { interval, enableInBackground } : null;
+    if (this.#joined || !this.#volume) this.#applyVolumeEvaluation();
+  }
+
+  /** The local stream capturing on this client's instance: its volume is v5's `userId: ''`. */
+  adoptLocalStream(stream: V5LocalStream): void {
+    this.#local = stream;
   }
 
   getRemoteMutedState(): TrtcRemoteMutedState[] {
@@ -196,6 +226,20 @@ export class V5Client implements TrtcClient {
         this.#connection = next;
         this.#events.emit('connection-state-changed', { prevState, state: next });
       },
+      [EVENT.AUDIO_VOLUME]: ({ result }) => {
+        const volumes = result.flatMap(({ userId, volume }) => {
+          // v5 names the local microphone with an empty userId.
+          const stream = userId === '' ? this.#local : this.#remote.get(`${userId}:main`);
+          return stream ? [{ userId: userId === '' ? this.userId : userId, audioVolume: volume, stream }] : [];
+        });
+        this.#events.emit('audio-volume', { result: volumes });
+      },
+      [EVENT.NETWORK_QUALITY]: ({ uplinkNetworkQuality, downlinkNetworkQuality }) =>
+        // Both SDKs grade on the same 0 (unknown) to 6 (disconnected) scale.
+        this.#events.emit('network-quality', {
+          uplinkNetworkQuality: uplinkNetworkQuality as number as TrtcNetworkQuality,
+          downlinkNetworkQuality: downlinkNetworkQuality as number as TrtcNetworkQuality,
+        }),
       [EVENT.ERROR]: (error) => this.#events.emit('error', toV4Error(error)),
     };
     // One loop over differently typed handlers: each was checked against its event above.
@@ -215,7 +259,7 @@ export class V5Client implements TrtcClient {
     const stream = this.#remote.get(key);
     if (!stream) {
       if (!available) return;
-      const added = new V5RemoteStream(this.trtc, userId, type);
+      const added = new V5RemoteStream(this.trtc, userId, type, (deviceId) => this.#sdk.setCurrentSpeaker(deviceId));
       added.setAvailable(kind, true);
       this.#remote.set(key, added);
       this.#events.emit('stream-added', { stream: added });

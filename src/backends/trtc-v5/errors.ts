@@ -119,6 +119,7 @@ export async function v5Call<T>(call: () => Promise<T>): Promise<T> {
 export const invalidParameter = (message: string) => new V5BackendError(TrtcErrorCode.INVALID_PARAMETER, message);
 export const invalidOperation = (message: string) => new V5BackendError(TrtcErrorCode.INVALID_OPERATION, message);
 export const callAborted = (message: string) => new V5BackendError(TrtcErrorCode.API_CALL_ABORTED, message);
+export const deviceNotFound = (message: string) => new V5BackendError(TrtcErrorCode.DEVICE_NOT_FOUND, message);
 export const notSupported = (message: string) => new V5BackendError(TrtcErrorCode.NOT_SUPPORTED, message);
 export const playNotAllowed = (message: string, cause?: unknown) =>
   new V5BackendError(TrtcErrorCode.PLAY_NOT_ALLOWED, message, { cause });

@@ -1,6 +1,6 @@
 import { Emitter } from '../emitter.js';
 import type { TrtcHandler, TrtcLocalStream, TrtcPlayOptions, TrtcStreamConfig, TrtcStreamEventMap } from '../types.js';
-import { callAborted, invalidParameter, v5Call } from './errors.js';
+import { callAborted, deviceNotFound, invalidOperation, invalidParameter, v5Call } from './errors.js';
 import { checkView, fillModeOf, type V5Instance, type V5View } from './sdk.js';
 
 let streamCount = 0;
@@ -57,6 +57,8 @@ export class V5LocalStream implements TrtcLocalStream {
   /** The release of the previous capture, which a new one waits for (both run on one instance). */
   #released: Promise<void> = Promise.resolve();
   #published = false;
+  /** What muteAudio()/muteVideo() asked for: kept across a switch of device. */
+  readonly #muted = { audio: false, video: false };
 
   constructor(config: TrtcStreamConfig, instance: () => Pick<Capture, 'trtc' | 'owned'>) {
     this.#config = { ...config };
@@ -66,6 +68,40 @@ export class V5LocalStream implements TrtcLocalStream {
   /** The v5 instance capturing, once initialized: its client may publish it. */
   get trtc(): V5Instance | null {
     return this.#capture?.trtc ?? null;
+  }
+
+  /**
+   * v5 switches a capture in place: `updateLocalVideo({ option: { cameraId } })` /
+   * `updateLocalAudio({ option: { microphoneId } })`, published or not. An id that is not listed
+   * is refused first (DEVICE_NOT_FOUND), so v5 never falls back to another device unasked.
+   */
+  async switchDevice(type: 'audio' | 'video', deviceId: string): Promise<void> {
+    if (type !== 'audio' && type !== 'video') throw invalidParameter(`switchDevice() of an unknown type "${String(type)}"`);
+    if (typeof deviceId !== 'string' || deviceId === '') throw invalidParameter('switchDevice() needs a deviceId');
+    const { audioSource, videoSource } = this.#config;
+    if (audioSource || videoSource) throw invalidOperation('switchDevice() cannot switch a stream created from audioSource/videoSource');
+    const capture = this.#capture;
+    const track = type === 'audio' ? audioTrackOf(capture) : videoTrackOf(capture);
+    if (!capture || !track) throw invalidOperation(`switchDevice() needs an initialized stream with ${type}`);
+    // As in v4: the device in use already is no switch.
+    if (track.readyState === 'live' && track.getSettings().deviceId === deviceId) return;
+    const kind: MediaDeviceKind = type === 'audio' ? 'audioinput' : 'videoinput';
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    if (!devices.some((device) => device.kind === kind && device.deviceId === deviceId)) {
+      throw deviceNotFound(`no ${type === 'audio' ? 'microphone' : 'camera'} with deviceId "${deviceId}" was found`);
+    }
+    if (this.#capture !== capture) throw callAborted('close() during switchDevice()');
+    await v5Call(() =>
+      type === 'audio'
+        ? capture.trtc.updateLocalAudio({ option: { microphoneId: deviceId } })
+        : capture.trtc.updateLocalVideo({ option: { cameraId: deviceId } }),
+    );
+    if (this.#capture !== capture) throw callAborted('close() during switchDevice()');
+    // Initialising again opens the device switched to, as in v4.
+    if (type === 'audio') this.#config.microphoneId = deviceId;
+    else this.#config.cameraId = deviceId;
+    const switched = type === 'audio' ? audioTrackOf(capture) : videoTrackOf(capture);
+    if (switched) switched.enabled = !this.#muted[type];
   }
 
   async initialize(): Promise<void> {
@@ -135,6 +171,8 @@ export class V5LocalStream implements TrtcLocalStream {
     if (!capture) return;
     this.#capture = null;
     this.#published = false;
+    this.#muted.audio = false;
+    this.#muted.video = false;
     this.#released = release(capture);
   }
 
@@ -158,6 +196,7 @@ export class V5LocalStream implements TrtcLocalStream {
   #mute(kind: 'audio' | 'video', mute: boolean): boolean {
     const capture = this.#capture;
     if (!capture?.[kind]) return false;
+    this.#muted[kind] = mute;
     const track = kind === 'audio' ? audioTrackOf(capture) : videoTrackOf(capture);
     if (track) track.enabled = !mute;
     const update = kind === 'audio' ? capture.trtc.updateLocalAudio({ mute }) : capture.trtc.updateLocalVideo({ mute });

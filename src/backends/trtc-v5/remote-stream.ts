@@ -8,7 +8,7 @@ import type {
   TrtcRemoteStreamType,
   TrtcStreamEventMap,
 } from '../types.js';
-import { playNotAllowed, v5Call } from './errors.js';
+import { deviceNotFound, invalidParameter, notSupported, playNotAllowed, v5Call } from './errors.js';
 import { asV5, checkView, fillModeOf, type V5Instance, type V5StreamType, type V5View } from './sdk.js';
 
 export const v4TypeOf = (type: V5StreamType): TrtcRemoteStreamType => (type === 'sub' ? 'auxiliary' : 'main');
@@ -25,6 +25,7 @@ export const v4TypeOf = (type: V5StreamType): TrtcRemoteStreamType => (type === 
  */
 export class V5RemoteStream implements TrtcRemoteStream {
   readonly #trtc: V5Instance;
+  readonly #setSpeaker: (deviceId: string) => Promise<void>;
   readonly #userId: string;
   readonly #type: V5StreamType;
   readonly #events = new Emitter<TrtcStreamEventMap>();
@@ -42,7 +43,14 @@ export class V5RemoteStream implements TrtcRemoteStream {
   /** v5's `resume()` for each refused kind of media (AUTOPLAY_FAILED), until it succeeds. */
   readonly #blocked = new Map<string, () => Promise<void>>();
 
-  constructor(trtc: V5Instance, userId: string, type: V5StreamType) {
+  constructor(
+    trtc: V5Instance,
+    userId: string,
+    type: V5StreamType,
+    /** v5's `TRTC.setCurrentSpeaker`. */
+    setSpeaker: (deviceId: string) => Promise<void>,
+  ) {
+    this.#setSpeaker = setSpeaker;
     this.#trtc = trtc;
     this.#userId = userId;
     this.#type = type;
@@ -189,6 +197,22 @@ export class V5RemoteStream implements TrtcRemoteStream {
 
   getType(): TrtcRemoteStreamType {
     return v4TypeOf(this.#type);
+  }
+
+  /**
+   * v5 has one output for everything it plays (`TRTC.setCurrentSpeaker()`), so this routes every
+   * remote stream of the page, as the room does anyway. `''` is the system's default output.
+   */
+  async setAudioOutput(deviceId: string): Promise<void> {
+    if (typeof deviceId !== 'string') throw invalidParameter('setAudioOutput() needs a deviceId');
+    if (!('setSinkId' in HTMLMediaElement.prototype)) {
+      throw notSupported('this browser cannot choose where sound is played (no HTMLMediaElement.setSinkId)');
+    }
+    const devices = deviceId === '' ? [] : await navigator.mediaDevices.enumerateDevices();
+    if (deviceId !== '' && !devices.some((device) => device.kind === 'audiooutput' && device.deviceId === deviceId)) {
+      throw deviceNotFound(`no speaker with deviceId "${deviceId}" was found`);
+    }
+    await v5Call(() => this.#setSpeaker(deviceId));
   }
 
   hasAudio(): boolean {

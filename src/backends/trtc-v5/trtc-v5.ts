@@ -57,14 +57,17 @@ const TRTC: TrtcBackend = Object.freeze({
   },
   createStream(config: TrtcStreamConfig) {
     checkStreamConfig(config);
-    return new V5LocalStream(config, () => {
+    const stream: V5LocalStream = new V5LocalStream(config, () => {
       const client = config.userId === undefined ? undefined : clients.get(config.userId);
+      client?.adoptLocalStream(stream);
       return client ? { trtc: client.trtc, owned: false } : { trtc: SDK.create({ enableAutoPlayDialog: false }), owned: true };
     });
+    return stream;
   },
   // Listing asks for permission first where labels would be empty, as v4's lists do.
   getCameras: () => SDK.getCameraList(),
   getMicrophones: () => SDK.getMicrophoneList(),
+  getSpeakers: () => SDK.getSpeakerList(),
 });
 
 export default TRTC;

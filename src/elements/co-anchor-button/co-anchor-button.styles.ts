@@ -40,7 +40,7 @@ export const coAnchorButtonStyles = [
     }
 
     .button:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 3px;
     }
 

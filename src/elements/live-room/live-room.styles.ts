@@ -37,6 +37,32 @@ export const liveRoomStyles = [
       box-shadow: inset 0 0 0 1px var(--trtc-status-error-border-color, #fca5a5);
     }
 
+    .retry {
+      margin-inline-start: 0.75rem;
+      padding: 0.25rem 0.875rem;
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      cursor: pointer;
+    }
+
+    .retry:focus-visible {
+      outline: ${tokens.focusRingColor} solid 3px;
+      outline-offset: 2px;
+    }
+
+    /* Your own children are the base's own rows unless the room lays them out in its grid. */
+    .own-layout:not(.grid) {
+      display: contents;
+    }
+
+    .own-layout.grid ::slotted(trtc-co-anchor-button) {
+      grid-column: 1 / -1;
+      justify-self: center;
+    }
+
     .layout {
       display: flex;
       flex-direction: column;
@@ -68,12 +94,42 @@ export const liveRoomStyles = [
       box-shadow: ${tokens.tileShadow};
     }
 
+    .controls {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+      row-gap: 0.5rem;
+      column-gap: ${tokens.gap};
+      width: min(100%, 44rem);
+      margin-inline: auto;
+    }
+
+    /* On a narrow screen the toggles show their icons only (their labels stay for screen readers). */
+    @media (max-width: 480px) {
+      .toolbar trtc-mic-toggle::part(label),
+      .toolbar trtc-camera-toggle::part(label) {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+
+      .toolbar trtc-mic-toggle::part(button),
+      .toolbar trtc-camera-toggle::part(button) {
+        padding-inline: 0.75rem;
+      }
+    }
+
     /* On a phone the tiles stack taller than the screen; the button stays within reach. */
     .toolbar {
       position: sticky;
       bottom: ${tokens.gap};
       display: flex;
+      flex-wrap: wrap;
+      align-items: center;
       justify-content: center;
+      gap: 0.5rem;
     }
   `,
 ];

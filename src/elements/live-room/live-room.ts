@@ -3,14 +3,18 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { repeat } from 'lit/directives/repeat.js';
 import type { BackendName } from '../../backends/loader.js';
 import type { TrtcBackend } from '../../backends/types.js';
+import type { CoAnchorSignaling } from '../../signaling/types.js';
 import { describeError } from '../../i18n/locale.js';
+import { ENTRY_STRINGS } from '../../i18n/messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { LiveRoomController } from '../../room/live-room-controller.js';
 import type {
   ApproveCoAnchor,
+  CoAnchorChangeReason,
   CoAnchorOptions,
   CoAnchorState,
   ConnectionState,
+  DeviceKind,
   LiveRoomErrorDetail,
   LiveRoomEvent,
   LiveRoomState,
@@ -24,17 +28,18 @@ import { liveRoomStyles } from './live-room.styles.js';
  * Every setting: in the room they go to the controller, which decides whether to join again; an
  * automatic room that is idle or failed tries again when one changes.
  */
-const SETTING_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk', 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual'] as const;
+const SETTING_PROPERTIES = ['sdkAppId', 'roomId', 'userId', 'userRole', 'backend', 'sdk', 'userSig', 'credentialsUrl', 'credentialsCrossOrigin', 'autoPublish', 'manual', 'signaling', 'hostId', 'maxCoAnchors'] as const;
 const IN_ROOM: ReadonlySet<ConnectionState> = new Set(['joining', 'joined', 'reconnecting']);
 
-/** Something the viewer should read while joined: a failed co-anchor step or a denied request. */
-type Notice = LiveRoomErrorDetail | 'denied';
+/** Something the viewer should read while joined: a failed co-anchor step, or why a request or time on stage ended. */
+type Notice = LiveRoomErrorDetail | Exclude<CoAnchorChangeReason, 'cancelled'>;
 
 /**
  * A TRTC live room. It joins on connect (unless `manual`), leaves when removed, and provides its
  * controller to the `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`
  * inside it (or naming it with `room="ID"`). With no child elements it renders a default layout:
- * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button.
+ * every remote stream in a responsive grid, your preview while on stage, and a co-anchor button;
+ * while previewing or live, also mute toggles, device lists and the network bars.
  *
  * The user signature (`user-sig` / `userSig`) is never reflected, logged or put in an event.
  *
@@ -46,23 +51,29 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @fires {CustomEvent<RoomIdentityDetail>} trtc-left - Left the room.
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-added - A remote anchor started a stream.
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-stream-removed - A remote stream left the room, or the room was left (leave, kick, lost connection): once per stream.
- * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed (`denied` when the approval hook said no).
+ * @fires {CustomEvent<CoAnchorChangeDetail>} trtc-co-anchor-change - The co-anchor state changed; `reason` says why a request or time on stage ended (`denied`, `timeout`, `full`, `removed`, `cancelled`, `host-left`), and `denied` is true when the approval hook or the host said no.
+ * @fires {CustomEvent<CoAnchorRequestDetail>} trtc-co-anchor-request - As the host with `signaling`: a viewer's request arrived (`status` `pending`), was withdrawn (`cancelled`) or expired (`expired`).
  * @fires {CustomEvent<KickedDetail>} trtc-kicked - Removed from the room (e.g. the same user ID joined elsewhere).
  * @fires {CustomEvent<RemoteStreamSnapshot>} trtc-autoplay-blocked - The browser blocked playback until a click; once per stream.
+ * @fires {CustomEvent<DeviceChangeDetail>} trtc-device-change - Devices were plugged in or out (`reason: 'list'`), or the one in use went away and the room fell back to another (`reason: 'lost'`, with `kind`, `lostDeviceId` and the `deviceId` now used, or null).
+ * @fires {CustomEvent<NetworkQuality>} trtc-network-quality - Your uplink or downlink quality changed (`{ uplink, downlink }`, TRTC's 0–6 scale).
  * @fires {CustomEvent<LiveRoomErrorDetail>} trtc-error - Something failed; detail `{ code, sdkCode?, message, recoverable, field? }`.
  *
  * @attr {ConnectionState} connection-state - Set by the room, not by you: `idle`, `joining`, `joined`, `reconnecting`, `leaving`, `left` or `failed`; for styling and tests.
- * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `requesting`, `starting`, `live` or `stopping`.
+ * @attr {CoAnchorState} co-anchor-state - Set by the room, not by you: `idle`, `previewing`, `requesting`, `starting`, `live` or `stopping`.
+ * @attr {'grid'} layout - `grid`: your own child elements in the default layout's responsive grid; unset, they flow as you style them.
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
  * @slot - Your own layout of `<trtc-remote-stream>`, `<trtc-local-stream>` and `<trtc-co-anchor-button>`; without child elements the default layout is shown.
  *
  * @csspart base - The wrapper around everything.
- * @csspart status - The status line (joining, reconnecting, errors); a polite live region.
+ * @csspart status - The status line (joining, reconnecting, errors); its sentence is a polite live region.
+ * @csspart retry-button - The status line's button: "Retry" after a failure that trying again may mend, "Join again" after leaving.
  * @csspart layout - The default layout (only without child elements).
  * @csspart grid - The grid of video tiles in the default layout.
  * @csspart empty-tile - The tile shown in the default layout while no one is on stage.
- * @csspart toolbar - The row holding the co-anchor button in the default layout.
+ * @csspart toolbar - The row holding the co-anchor button in the default layout; while previewing or live also the mic and camera toggles and the network bars.
+ * @csspart controls - In the default layout while previewing or live: the camera, microphone and (where the browser can choose one) speaker lists.
  *
  * @cssprop [--trtc-gap=12px] - Space between tiles and rows.
  * @cssprop [--trtc-text-color=inherit] - Text color of the room.
@@ -81,6 +92,7 @@ type Notice = LiveRoomErrorDetail | 'denied';
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of video tiles.
  * @cssprop [--trtc-tile-shadow=0 1px 3px rgb(0 0 0 / 0.35)] - Shadow of video tiles.
  * @cssprop [--trtc-tile-muted-text-color=#d1d5db] - Text on an empty tile.
+ * @cssprop [--trtc-focus-ring-color=#7fb1ff] - Keyboard focus ring of the status line's button.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
 export class TrtcLiveRoomElement extends LitElement {
@@ -98,6 +110,10 @@ export class TrtcLiveRoomElement extends LitElement {
     manual: { converter: booleanAttribute },
     autoPublish: { attribute: 'auto-publish', converter: booleanAttribute },
     sdk: { attribute: false },
+    layout: {},
+    signaling: {},
+    hostId: { attribute: 'host-id' },
+    maxCoAnchors: { attribute: 'max-co-anchors' },
   };
 
   /** Your TRTC application's SDKAppID (a positive integer). */
@@ -148,6 +164,25 @@ export class TrtcLiveRoomElement extends LitElement {
   /** A TRTC-v4-shaped namespace to use instead of loading one; wins over `backend`. */
   sdk: TrtcBackend | undefined = undefined;
 
+  /**
+   * How your own child elements are laid out: `grid` puts them in the default layout's responsive
+   * grid (a `<trtc-co-anchor-button>` on a row of its own below); unset, they flow as you style them.
+   */
+  layout: 'grid' | null = null;
+
+  /**
+   * How co-anchor requests travel: `loopback` (between tabs of one browser profile), `tencent-chat`
+   * (Tencent Cloud Chat with the room's credentials) or, as a property, your own `CoAnchorSignaling`.
+   * A viewer's button then asks `host-id` first; a room joined as `anchor` is the host who answers.
+   */
+  signaling: CoAnchorSignaling | string | null = null;
+
+  /** With `signaling`: the user id of the host a viewer asks to go on stage. */
+  hostId: string | null = null;
+
+  /** As the host with `signaling`: how many co-anchors may be on stage at once (default 6, at most 49). */
+  maxCoAnchors: number | string | null = null;
+
   readonly #controller = this.createController();
   readonly #locale = new LocaleController(this);
   #joinWhenUpdated = false;
@@ -178,7 +213,7 @@ export class TrtcLiveRoomElement extends LitElement {
     return this.#controller.state.connectionState;
   }
 
-  /** Reflected as `co-anchor-state`: `idle`, `requesting`, `starting`, `live` or `stopping`. */
+  /** Reflected as `co-anchor-state`: `idle`, `previewing`, `requesting`, `starting`, `live` or `stopping`. */
   get coAnchorState(): CoAnchorState {
     return this.#controller.state.coAnchorState;
   }
@@ -213,6 +248,9 @@ export class TrtcLiveRoomElement extends LitElement {
       credentialsCrossOrigin: this.credentialsCrossOrigin,
       role: this.userRole,
       autoPublish: this.autoPublish,
+      signaling: this.signaling,
+      hostId: this.hostId,
+      maxCoAnchors: this.maxCoAnchors,
     });
   }
 
@@ -226,9 +264,49 @@ export class TrtcLiveRoomElement extends LitElement {
     return this.#controller.startCoAnchor(options);
   }
 
-  /** Leaves the stage: stops publishing and turns camera and microphone off. */
+  /** Leaves the stage: stops publishing and turns camera and microphone off. While a request waits for its answer, withdraws it. */
   stopCoAnchor(): Promise<void> {
     return this.#controller.stopCoAnchor();
+  }
+
+  /** As the host (with `signaling`): lets `userId`, who asked, come on stage (or answers `full`). */
+  approveCoAnchorRequest(userId: string): Promise<void> {
+    return this.#controller.approveCoAnchorRequest(userId);
+  }
+
+  /** As the host: says no to `userId`'s request. */
+  denyCoAnchorRequest(userId: string): Promise<void> {
+    return this.#controller.denyCoAnchorRequest(userId);
+  }
+
+  /** As the host: takes the co-anchor `userId` off stage; their room stops co-anchoring. */
+  removeCoAnchor(userId: string): Promise<void> {
+    return this.#controller.removeCoAnchor(userId);
+  }
+
+  /** Opens camera and mic in the local preview without going live (before joining too); `startCoAnchor()` then goes live with it. */
+  startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    return this.#controller.startPreview(options);
+  }
+
+  /** Closes the preview: camera and microphone off. */
+  stopPreview(): Promise<void> {
+    return this.#controller.stopPreview();
+  }
+
+  /** Mutes (`false`) or unmutes the microphone while previewing or live, without leaving the stage. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    return this.#controller.setMicrophoneEnabled(enabled);
+  }
+
+  /** Turns the camera's picture off (`false`) or on while previewing or live, without leaving the stage. */
+  setCameraEnabled(enabled: boolean): Promise<void> {
+    return this.#controller.setCameraEnabled(enabled);
+  }
+
+  /** Chooses the `camera`, `microphone` or `speaker` by a `deviceId` of `state.devices`; while capturing it switches in place. */
+  selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    return this.#controller.selectDevice(kind, deviceId);
   }
 
   /** Makes the room's controller; a subclass may configure one differently. */
@@ -286,7 +364,8 @@ export class TrtcLiveRoomElement extends LitElement {
     if (event.type === 'trtc-error') {
       this.#notice = event.detail;
     } else if (event.type === 'trtc-co-anchor-change') {
-      if (event.detail.denied) this.#notice = 'denied';
+      const { reason } = event.detail;
+      if (reason && reason !== 'cancelled') this.#notice = reason;
       else if (event.detail.state === 'requesting' || event.detail.state === 'starting') this.#notice = null;
     }
     this.dispatchEvent(roomEvent(event.type, event.detail));
@@ -298,41 +377,63 @@ export class TrtcLiveRoomElement extends LitElement {
     this.setAttribute('co-anchor-state', state.coAnchorState);
   }
 
-  /** The status line, and whether it reports a problem. */
-  #status({ connectionState, error }: LiveRoomState): { text: string; problem: boolean } {
-    const messages = this.#locale.messages;
+  /**
+   * The status line, whether it reports a problem, and the button it offers: Retry after a
+   * failure that trying again may mend, Join again after leaving.
+   */
+  #status({ connectionState, error }: LiveRoomState): { text: string; problem: boolean; action?: string } {
+    const { messages, locale } = this.#locale;
     switch (connectionState) {
       case 'idle':
         return { text: '', problem: false };
       case 'joining':
       case 'reconnecting':
       case 'leaving':
-      case 'left':
         return { text: messages.status[connectionState], problem: false };
+      case 'left':
+        return { text: messages.status.left, problem: false, action: messages.joinAgain };
       case 'failed':
-        return { text: error ? describeError(messages, error) : messages.status.failed, problem: true };
+        return {
+          text: error ? describeError(messages, error, locale) : messages.status.failed,
+          problem: true,
+          // From the entry's own strings: the file that failed to load may be this locale's strings.
+          ...(error?.recoverable !== false && { action: ENTRY_STRINGS[locale].retry }),
+        };
       case 'joined':
         if (this.#notice === 'denied') return { text: messages.status.coAnchorDenied, problem: false };
-        if (this.#notice) return { text: describeError(messages, this.#notice), problem: true };
+        if (typeof this.#notice === 'string') return { text: messages.requests.ended[this.#notice], problem: false };
+        if (this.#notice) return { text: describeError(messages, this.#notice, locale), problem: true };
         return { text: '', problem: false };
     }
   }
 
+  #joinAgain(): void {
+    // Reported by the room (status line and `trtc-error`) if it fails again; never rejects.
+    void this.join();
+  }
+
   /** Light-DOM children that land in the default slot replace the default layout. */
   #hasOwnLayout(): boolean {
-    return [...this.children].some((child) => !child.hasAttribute('slot'));
+    // Stops at the first such child: a room of many views does not walk them all on every change.
+    for (const child of this.children) if (!child.hasAttribute('slot')) return true;
+    return false;
   }
 
   #renderDefaultLayout(state: LiveRoomState) {
     const streams = state.remoteStreams;
     const onStage = state.localStream !== null;
     const tiles = streams.length + (onStage ? 1 : 0);
+    const controls = state.coAnchorState === 'previewing' || onStage;
     return html`
       <div part="layout" class="layout">
         <div part="grid" class="grid ${tiles > 1 ? '' : 'single'}">
           ${tiles === 0
             ? html`<div part="empty-tile" class="empty-tile">
-                ${state.connectionState === 'joined' ? this.#locale.messages.remote.waiting : nothing}
+                ${state.connectionState !== 'joined'
+                  ? nothing
+                  : state.joinedRole === 'anchor'
+                    ? this.#locale.messages.nobodyOnStage
+                    : this.#locale.messages.remote.waiting}
               </div>`
             : nothing}
           ${repeat(
@@ -343,7 +444,23 @@ export class TrtcLiveRoomElement extends LitElement {
           )}
           ${onStage ? html`<trtc-local-stream></trtc-local-stream>` : nothing}
         </div>
-        <div part="toolbar" class="toolbar"><trtc-co-anchor-button></trtc-co-anchor-button></div>
+        <div part="toolbar" class="toolbar">
+          ${controls ? html`<trtc-mic-toggle></trtc-mic-toggle><trtc-camera-toggle></trtc-camera-toggle>` : nothing}
+          <trtc-co-anchor-button></trtc-co-anchor-button>
+          ${controls ? html`<trtc-network-quality></trtc-network-quality>` : nothing}
+        </div>
+        ${controls ? this.#renderDeviceLists(state) : nothing}
+      </div>
+    `;
+  }
+
+  /** While previewing or live, below the toolbar: a phone shows the video, then the buttons, then these. */
+  #renderDeviceLists(state: LiveRoomState) {
+    return html`
+      <div part="controls" class="controls">
+        <trtc-device-select kind="camera"></trtc-device-select>
+        <trtc-device-select kind="microphone"></trtc-device-select>
+        ${state.devices.speakerSelectable ? html`<trtc-device-select kind="speaker"></trtc-device-select>` : nothing}
       </div>
     `;
   }
@@ -354,17 +471,20 @@ export class TrtcLiveRoomElement extends LitElement {
 
   protected override render() {
     const state = this.#controller.state;
-    const { text: status, problem } = this.#status(state);
+    const { text: status, problem, action } = this.#status(state);
     // The live region is always rendered (only visually hidden when empty) so screen readers
-    // already track it when the first message arrives.
+    // already track it when the first message arrives. The button sits beside it, not in it,
+    // so the announcement is the sentence alone.
     return html`
       <div part="base" class="base">
-        <div
-          part="status"
-          class="status ${problem ? 'error' : ''} ${status ? '' : 'visually-hidden'}"
-          role="status"
-        >${status}</div>
-        <slot @slotchange=${() => this.requestUpdate()}></slot>
+        <div part="status" class="status ${problem ? 'error' : ''} ${status ? '' : 'visually-hidden'}"
+          ><span role="status">${status}</span>${action
+            ? html`<button part="retry-button" class="retry" type="button" @click=${this.#joinAgain}>${action}</button>`
+            : nothing}</div
+        >
+        <div class="own-layout ${this.layout === 'grid' ? 'grid' : ''}">
+          <slot @slotchange=${() => this.requestUpdate()}></slot>
+        </div>
         ${this.#hasOwnLayout() ? nothing : this.#renderDefaultLayout(state)}
       </div>
     `;

@@ -1,24 +1,29 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { LocalView } from '../../room/types.js';
+import { micMutedIcon } from '../shared/indicators.js';
 import { StreamViewController } from '../shared/stream-view-controller.js';
 import { localStreamStyles } from './local-stream.styles.js';
 
 export type MirrorMode = 'auto' | 'true' | 'false';
 
 /**
- * The local camera preview while this user is on stage as a co-anchor. Off stage it shows
- * nothing and never opens the camera: the room opens it when going live.
+ * The local camera preview while this user previews camera and mic or is on stage as a
+ * co-anchor. Otherwise it shows nothing and never opens the camera: the room opens it.
  *
  * @tagname trtc-local-stream
  * @summary Your own camera preview while you are live.
  *
  * @attr {boolean} active - Set by the element, not by you: present while the preview is showing.
+ * @attr {boolean} audio-muted - Set by the element, not by you: present while your microphone is muted.
+ * @attr {boolean} video-muted - Set by the element, not by you: present while your camera is off.
  * @attr {string} lang - Language of the element's text (`en` or `zh-CN`); default: the nearest `lang` around it, then the browser's.
  *
  * @csspart base - The tile around the preview.
  * @csspart video - The box the preview is played into.
  * @csspart name - The "You" label over the preview.
+ * @csspart camera-off - Shown instead of the picture while your camera is off.
+ * @csspart mic-muted - The badge shown while your microphone is muted.
  *
  * @cssprop [--trtc-tile-background=#111827] - Background of the tile.
  * @cssprop [--trtc-tile-radius=12px] - Corner radius of the tile.
@@ -26,6 +31,8 @@ export type MirrorMode = 'auto' | 'true' | 'false';
  * @cssprop [--trtc-tile-aspect-ratio=16 / 9] - Shape of the tile.
  * @cssprop [--trtc-local-outline-color=var(--trtc-accent, #0052d9)] - Outline marking your own tile.
  * @cssprop [--trtc-accent=#0052d9] - The outline's color when `--trtc-local-outline-color` is not set.
+ * @cssprop [--trtc-badge-background=#c9353f] - Background of the muted-microphone badge.
+ * @cssprop [--trtc-tile-muted-text-color=#d1d5db] - Text of the camera-off placeholder.
  * @cssprop --trtc-font - Font shorthand for all text.
  */
 export class TrtcLocalStreamElement extends LitElement {
@@ -69,12 +76,22 @@ export class TrtcLocalStreamElement extends LitElement {
     return this.#locale.afterLoading(() => super.scheduleUpdate());
   }
 
+  protected override updated(): void {
+    const local = this.#view.room.state?.localStream;
+    this.toggleAttribute('audio-muted', local?.audioMuted === true);
+    this.toggleAttribute('video-muted', local?.videoMuted === true);
+  }
+
   protected override render() {
     const messages = this.#locale.messages;
+    const local = this.#view.room.state?.localStream;
+    const cameraOff = local ? !local.hasVideo || local.videoMuted : false;
     return html`
       <div part="base" class="base" role="group" aria-label=${messages.local.preview}>
         <div part="video" class="video"></div>
+        <div part="camera-off" class="camera-off" ?hidden=${!cameraOff}>${messages.onStage.yourCameraOff}</div>
         <span part="name" class="name" aria-hidden="true">${messages.local.you}</span>
+        <span part="mic-muted" class="mic-muted" role="img" aria-label=${messages.onStage.micMuted} ?hidden=${!local?.audioMuted}>${micMutedIcon}</span>
       </div>
     `;
   }

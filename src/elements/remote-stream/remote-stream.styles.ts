@@ -1,68 +1,34 @@
 import { css } from 'lit';
+import { indicatorStyles } from '../shared/indicators.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { tileStyles } from '../shared/tile.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const remoteStreamStyles = [
   sharedStyles,
+  tileStyles,
+  indicatorStyles,
   css`
     :host {
-      display: block;
-      position: relative;
-      aspect-ratio: ${tokens.tileAspectRatio};
-      min-width: 0;
       color: var(--trtc-tile-text-color, #f3f4f6);
-      font: ${tokens.font};
     }
 
-    .base {
-      position: absolute;
-      inset: 0;
-      overflow: hidden;
-      /* A mirrored (transformed) video paints past a plain overflow clip in Chromium. */
-      contain: paint;
-      border-radius: ${tokens.tileRadius};
-      background: ${tokens.tileBackground};
-      box-shadow: ${tokens.tileShadow};
-    }
-
-    .video,
-    .video > * {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-    }
-
-    .placeholder,
-    .camera-off {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      padding: 1rem;
-      text-align: center;
-      color: ${tokens.tileMutedTextColor};
-      background: ${tokens.tileBackground};
-    }
-
-    .placeholder[hidden],
-    .camera-off[hidden] {
+    /*
+     * Empty and asked to hide: nothing is painted and no room taken even when page CSS gives the
+     * element a display of its own (which beats :host). The text "false" means off, as for every boolean.
+     */
+    :host([hide-when-empty]:not([hide-when-empty='false']):not([active])) {
       display: none;
+      aspect-ratio: auto;
     }
 
-    .name {
-      position: absolute;
-      left: 0.5rem;
-      bottom: 0.5rem;
-      max-width: calc(100% - 1rem);
-      padding: 0.125rem 0.5rem;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      border-radius: 999px;
-      font-size: 0.8125rem;
-      color: #fff;
-      background: rgb(0 0 0 / 0.6);
+    :host([hide-when-empty]:not([hide-when-empty='false']):not([active])) .base {
+      visibility: hidden;
+    }
+
+    :host([speaking]) .base {
+      outline: 3px solid var(--trtc-speaking-outline-color, #22c55e);
+      outline-offset: -3px;
     }
 
     .play {
@@ -85,7 +51,7 @@ export const remoteStreamStyles = [
     }
 
     .play:focus-visible {
-      outline: 3px solid ${tokens.focusRingColor};
+      outline: ${tokens.focusRingColor} solid 3px;
       outline-offset: 3px;
     }
   `,

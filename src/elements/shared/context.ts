@@ -15,6 +15,14 @@ export type RoomController = Pick<
   | 'attachRemoteView'
   | 'attachLocalView'
   | 'resumePlayback'
+  | 'approveCoAnchorRequest'
+  | 'denyCoAnchorRequest'
+  | 'removeCoAnchor'
+  | 'startPreview'
+  | 'stopPreview'
+  | 'setMicrophoneEnabled'
+  | 'setCameraEnabled'
+  | 'selectDevice'
 >;
 
 export const roomControllerContext = createContext<RoomController>(Symbol('trtc-live-room-controller'));

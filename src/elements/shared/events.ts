@@ -1,9 +1,12 @@
 import type {
   CoAnchorChangeDetail,
+  CoAnchorRequestDetail,
+  DeviceChangeDetail,
   KickedDetail,
   LiveRoomErrorDetail,
   LiveRoomEventMap,
   LiveRoomState,
+  NetworkQuality,
   RemoteStreamSnapshot,
   RoomIdentityDetail,
 } from '../../room/types.js';
@@ -23,9 +26,12 @@ declare global {
     'trtc-stream-added': CustomEvent<RemoteStreamSnapshot>;
     'trtc-stream-removed': CustomEvent<RemoteStreamSnapshot>;
     'trtc-co-anchor-change': CustomEvent<CoAnchorChangeDetail>;
+    'trtc-co-anchor-request': CustomEvent<CoAnchorRequestDetail>;
     'trtc-kicked': CustomEvent<KickedDetail>;
     'trtc-autoplay-blocked': CustomEvent<RemoteStreamSnapshot>;
     'trtc-error': CustomEvent<LiveRoomErrorDetail>;
+    'trtc-device-change': CustomEvent<DeviceChangeDetail>;
+    'trtc-network-quality': CustomEvent<NetworkQuality>;
   }
 }
 

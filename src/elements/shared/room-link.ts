@@ -8,6 +8,19 @@ import { idScopeOf, watchIds, type IdScope } from './id-watch.js';
 /** An element that belongs to a room: the nearest ancestor room, or the one its `room` attribute names. */
 export type RoomLinkHost = ReactiveControllerHost & HTMLElement & { room: string | null };
 
+/**
+ * The part of the room's state a host renders: it re-renders when that changes (an array is
+ * compared item by item), and only then. `null`: none (the room tells it what it shows some other
+ * way, as views are told through `show()`), so the room's size costs it nothing per change.
+ */
+export type RoomStateSelector = ((state: LiveRoomState) => unknown) | null;
+
+/** Whether two selections are the same: the same value, or arrays of the same items. */
+function sameSelection(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+}
+
 function isUndefinedCustomElement(element: Element): boolean {
   return element.localName.includes('-') && !customElements.get(element.localName);
 }
@@ -18,11 +31,14 @@ function isUndefinedCustomElement(element: Element): boolean {
  * With `room="ID"` it looks the room up by id in the host's root (the document, or the shadow root
  * of the app it is in) and keeps watching (the room may be inserted, renamed or upgraded later); otherwise it asks its ancestors through `@lit/context`,
  * asking again once an ancestor that was not yet defined gets upgraded. While linked, the host
- * re-renders on every state change of the room.
+ * re-renders when the part of the room's state it selects changes (by default, on every change).
  */
 export class RoomLink implements ReactiveController {
   readonly #host: RoomLinkHost;
   readonly #onControllerChange: (controller: RoomController | undefined) => void;
+  readonly #select: RoomStateSelector;
+  /** What `#select` gave for the state last rendered. */
+  #selected: unknown;
   readonly #consumer: ContextConsumer<typeof roomControllerContext, RoomLinkHost>;
   #fromContext: RoomController | undefined;
   #fromId: RoomController | undefined;
@@ -37,9 +53,14 @@ export class RoomLink implements ReactiveController {
   /** The host's `room` as last seen; a change is followed before the next render. */
   #namedRoom: string | null = null;
 
-  constructor(host: RoomLinkHost, onControllerChange: (controller: RoomController | undefined) => void = () => {}) {
+  constructor(
+    host: RoomLinkHost,
+    onControllerChange: (controller: RoomController | undefined) => void = () => {},
+    select: RoomStateSelector = (state) => state,
+  ) {
     this.#host = host;
     this.#onControllerChange = onControllerChange;
+    this.#select = select;
     // Added before this link, so its request is answered before hostConnected() below looks for ancestors.
     this.#consumer = new ContextConsumer(host, {
       context: roomControllerContext,
@@ -140,7 +161,17 @@ export class RoomLink implements ReactiveController {
     const next = this.#connected ? (this.#host.room ? this.#fromId : this.#fromContext) : undefined;
     if (next === this.#controller) return;
     this.#unsubscribe?.();
-    this.#unsubscribe = next?.subscribe(() => this.#host.requestUpdate());
+    const select = this.#select;
+    this.#selected = next && select ? select(next.state) : undefined;
+    this.#unsubscribe =
+      next && select
+        ? next.subscribe((state) => {
+            const selected = select(state);
+            if (sameSelection(selected, this.#selected)) return;
+            this.#selected = selected;
+            this.#host.requestUpdate();
+          })
+        : undefined;
     this.#controller = next;
     this.#onControllerChange(next);
     this.#host.requestUpdate();

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { RoomController } from './context.js';
-import { RoomLink, type RoomLinkHost } from './room-link.js';
+import { RoomLink, type RoomLinkHost, type RoomStateSelector } from './room-link.js';
 
 /** What the room needs of any view: where the element is, the box to play into, and whom to tell. */
 interface View<Shown> {
@@ -21,6 +21,8 @@ export interface StreamViewOptions<V extends View<Shown>, Shown> {
   none: Shown;
   /** Told whenever what is shown changes, before the host re-renders (to reflect attributes). */
   onShow(shown: Shown): void;
+  /** The part of the room's state the host renders besides what is shown (see RoomLink); default: all of it. */
+  select?: RoomStateSelector;
 }
 
 /**
@@ -41,7 +43,7 @@ export class StreamViewController<V extends View<Shown>, Shown> implements React
     this.#host = host;
     this.#options = options;
     this.#shown = options.none;
-    this.room = new RoomLink(host, () => this.#sync());
+    this.room = new RoomLink(host, () => this.#sync(), options.select);
     host.addController(this);
   }
 

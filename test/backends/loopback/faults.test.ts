@@ -26,7 +26,13 @@ describe('loopback backend: fault hooks', () => {
   });
 
   it('configure() merges timings, validates them and restores the defaults', () => {
-    const defaults = { heartbeatIntervalMs: 1000, peerTimeoutMs: 4000, reconnectTimeoutMs: 10000 };
+    const defaults = {
+      heartbeatIntervalMs: 1000,
+      peerTimeoutMs: 4000,
+      reconnectTimeoutMs: 10000,
+      trackCheckIntervalMs: 500,
+      networkQualityIntervalMs: 2000,
+    };
     expect(loopbackTesting.configure()).to.deep.equal(defaults);
     expect(loopbackTesting.configure({ heartbeatIntervalMs: 50 })).to.deep.equal({ ...defaults, heartbeatIntervalMs: 50 });
     expect(loopbackTesting.configure({ peerTimeoutMs: 300 })).to.deep.equal({

@@ -85,7 +85,8 @@ export class EventLog {
       if ('stream' in payload) return `${type}:${payload.stream.getUserId()}`;
       if ('userId' in payload) return `${type}:${payload.userId}`;
       if ('state' in payload) return `${type}:${payload.state}`;
-      return `${type}:${payload.reason}`;
+      if ('reason' in payload) return `${type}:${payload.reason}`;
+      return type;
     });
   }
 }
@@ -117,6 +118,7 @@ export class LoopbackFixture {
     }
     for (const element of this.#elements.splice(0)) element.remove();
     loopbackTesting.configure();
+    loopbackTesting.replugDevices();
   }
 
   client(userId: string, overrides: Partial<TrtcClientConfig> = {}): TestClient {

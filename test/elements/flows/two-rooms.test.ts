@@ -177,7 +177,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
 
     await click(button);
     await until(() => viewer.getAttribute('co-anchor-state') === 'requesting', 'the request to be pending');
-    await until(() => button.textContent!.trim() === 'Requesting…', 'the requesting label');
+    await until(() => button.textContent!.trim() === 'Waiting for approval. Press again to cancel', 'the requesting label');
     expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(requests).to.deep.equal([{ roomId, userId: 'viewer' }]);
     expect(liveCapturedTracks(), 'no camera while asking').to.have.length(captured);
@@ -267,7 +267,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     expect(hostEvents.of('trtc-left')).to.deep.equal([{ roomId, userId: 'host', role: 'anchor' }]);
     await expectAccessible(viewer);
     const hint = part(child(viewer, 'trtc-co-anchor-button'), 'hint')!;
-    expect(hint.textContent).to.equal('You can go live once you have joined the room.');
+    expect(hint.textContent).to.equal('You have left the room.');
   });
 
   it('is operated from the keyboard: Enter goes live, Space leaves the stage', async () => {
@@ -306,7 +306,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     const buttonHost = child<TrtcCoAnchorButtonElement>(viewer, 'trtc-co-anchor-button');
     await reaches(host, 'joined');
     const button = nativeButton(buttonHost);
-    expect(part(tile, 'placeholder')!.textContent!.trim(), 'the host waits for a co-anchor').to.equal('等待主播开播…');
+    expect(part(tile, 'placeholder')!.textContent!.trim(), 'no co-anchor yet').to.equal('台上暂无其他人');
     await expectAccessible(tile);
     await expectFrames(child(viewer, 'trtc-remote-stream'), "the host's camera in the viewer's tile");
     expect(part(child(viewer, 'trtc-remote-stream'), 'base')!.getAttribute('aria-label')).to.equal('host 的直播画面');
@@ -320,7 +320,7 @@ describe('a live room on the loopback backend: host and viewer in one page', fun
     await expectAccessible(viewer);
     await viewer.leave();
     expect(statusOf(viewer)).to.deep.equal({ text: '你已离开房间。', visible: true });
-    expect(part(buttonHost, 'hint')!.textContent).to.equal('进入房间后即可连麦。');
+    expect(part(buttonHost, 'hint')!.textContent).to.equal('你已离开房间。');
     await expectAccessible(viewer);
   });
 });

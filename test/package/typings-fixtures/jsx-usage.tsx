@@ -22,7 +22,13 @@ export const room = (
 );
 
 // For frameworks with their own JSX namespace (React 19: `declare module 'react' { namespace JSX { ... } }`).
-export const tags: (keyof TrtcLiveElementsJSX)[] = ['trtc-live-room', 'trtc-remote-stream', 'trtc-local-stream', 'trtc-co-anchor-button'];
+export const tags: (keyof TrtcLiveElementsJSX)[] = [
+  'trtc-live-room',
+  'trtc-remote-stream',
+  'trtc-local-stream',
+  'trtc-co-anchor-button',
+  'trtc-co-anchor-requests',
+];
 
 // @ts-expect-error: a misspelt property is reported.
 export const misspelt = <trtc-live-room usersig="x" />;
