@@ -516,6 +516,8 @@ export class LiveRoomController {
       // nothing to stop: it is withdrawn with the room.
       const { coAnchorState } = this.#store.state;
       if (coAnchorState === 'requesting') this.#setState({ connectionState: 'leaving', coAnchorState: 'idle' }, 'cancelled');
+      // A preview has no stage to step down from: the camera goes off as the room is left.
+      else if (coAnchorState === 'previewing') this.#releaseLocal({ connectionState: 'leaving', coAnchorState: 'idle' });
       else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
       await this.#closeRequests();
       await this.#closeLocal(session);
@@ -547,11 +549,12 @@ export class LiveRoomController {
   }
 
   /** Closes the local stream, if any (the camera goes off); says whether there was one. */
-  #releaseLocal(): boolean {
-    if (!this.#media.release()) return false;
-    this.#router.localChanged(null);
-    this.#setState({ localStream: null });
-    return true;
+  /** Turns the camera and mic off, in one change with `alongside`; says whether they were on. */
+  #releaseLocal(alongside: Partial<LiveRoomState> = {}): boolean {
+    const released = this.#media.release();
+    if (released) this.#router.localChanged(null);
+    this.#setState(released ? { ...alongside, localStream: null } : alongside);
+    return released;
   }
 
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
@@ -796,8 +799,9 @@ export class LiveRoomController {
     this.#setState({ coAnchorState: 'previewing' });
     try {
       // Before joining, the backend the room would join on opens the camera.
-      const sdk = session?.sdk ?? this.#config.sdk ?? (await step('invalid-config', () => loadBackend(this.backend)));
-      if (generation !== this.#generation) return;
+      // Loading it may take the network a while: a leave meanwhile does not wait for it.
+      const sdk = session?.sdk ?? this.#config.sdk ?? (await this.#unlessSuperseded(generation, step('invalid-config', () => loadBackend(this.backend))));
+      if (sdk === SUPERSEDED || generation !== this.#generation) return;
       if (!(await this.#capture(sdk, session?.config.userId ?? this.#config.userId ?? '', options, generation))) return;
     } catch (error) {
       if (generation !== this.#generation) return;

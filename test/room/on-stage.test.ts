@@ -77,6 +77,18 @@ describe('LiveRoomController on stage', () => {
       expect(log.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['previewing', 'starting', 'live']);
     });
 
+    it('leaving the room while previewing: the camera off and idle in the change that starts leaving', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      await controller.startPreview();
+      const log = record(controller);
+      await controller.leave();
+      const [leaving] = log.states;
+      expect(leaving).to.include({ connectionState: 'leaving', coAnchorState: 'idle', localStream: null });
+      expect(log.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['idle']);
+      expect(liveCapturedTracks()).to.have.length(0);
+    });
+
     it('stopPreview() turns the camera off and goes back to idle', async () => {
       await controller.startPreview();
       expect(liveCapturedTracks()).to.have.length(2);
