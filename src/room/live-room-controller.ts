@@ -515,10 +515,11 @@ export class LiveRoomController {
       // Off stage as the room is left, in one change. A request still waiting for its answer has
       // nothing to stop: it is withdrawn with the room.
       const { coAnchorState } = this.#store.state;
-      if (coAnchorState === 'requesting') this.#setState({ connectionState: 'leaving', coAnchorState: 'idle' }, 'cancelled');
-      // A preview has no stage to step down from: the camera goes off as the room is left.
-      else if (coAnchorState === 'previewing') this.#releaseLocal({ connectionState: 'leaving', coAnchorState: 'idle' });
-      else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
+      if (coAnchorState === 'requesting' || coAnchorState === 'previewing') {
+        // Not on stage: a preview (asked from, perhaps) has no stage to step down from, so the
+        // camera goes off as the room is left, and a request still waiting is withdrawn.
+        this.#releaseLocal({ connectionState: 'leaving', coAnchorState: 'idle' }, coAnchorState === 'requesting' ? 'cancelled' : null);
+      } else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
       await this.#closeRequests();
       await this.#closeLocal(session);
       if (session.joined) {
@@ -550,10 +551,10 @@ export class LiveRoomController {
 
   /** Closes the local stream, if any (the camera goes off); says whether there was one. */
   /** Turns the camera and mic off, in one change with `alongside`; says whether they were on. */
-  #releaseLocal(alongside: Partial<LiveRoomState> = {}): boolean {
+  #releaseLocal(alongside: Partial<LiveRoomState> = {}, reason: CoAnchorChangeReason | null = null): boolean {
     const released = this.#media.release();
     if (released) this.#router.localChanged(null);
-    this.#setState(released ? { ...alongside, localStream: null } : alongside);
+    this.#setState(released ? { ...alongside, localStream: null } : alongside, reason);
     return released;
   }
 

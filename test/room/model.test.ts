@@ -62,8 +62,11 @@ interface Model {
   previewAsked: boolean;
 }
 
-/** Co-anchor states that hold the camera and mic without being on stage, or on the way to and from it. */
-const CAPTURING: ReadonlySet<CoAnchorState> = new Set(['previewing', 'starting', 'live', 'stopping']);
+/**
+ * Co-anchor states in which the camera and mic may be open: a preview (also while it asks the host
+ * from it), and on the way to, on and off the stage.
+ */
+const CAPTURING: ReadonlySet<CoAnchorState> = new Set(['previewing', 'requesting', 'starting', 'live', 'stopping']);
 
 /** Why a snapshot is not one the room may be in; empty if it may. */
 function stateFault(state: LiveRoomState): string {
