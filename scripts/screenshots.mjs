@@ -1,8 +1,9 @@
 /**
  * Screenshots of the demo as a viewer sees it, for reviewing the default layout:
  * desktop 1280×720 and phone 375×667, `en` and `zh-CN`, watching, previewing (camera and mic
- * checked before going live, with the on-stage controls), live, and live with mic and camera
- * muted; the phone also as a whole page.
+ * checked before going live, with the on-stage controls), asking the host, live (the host
+ * approves), and live with mic and camera muted; the phone also as a whole page. Chinese needs a
+ * CJK font on the machine (Debian: fonts-wqy-microhei).
  * `npm run build` first; writes PNGs to screenshots/ (not committed).
  */
 import puppeteer from 'puppeteer-core';
@@ -43,6 +44,16 @@ try {
       if (name === 'phone') await viewer.screenshot({ path: new URL(`${name}-${lang}-previewing-page.png`, outDir).pathname, fullPage: true });
       const button = await viewer.waitForSelector('trtc-live-room >>> trtc-co-anchor-button >>> button');
       await button.click();
+      // The demo's viewer asks the host (signaling="loopback"): the host approves in its queue.
+      await viewer.waitForFunction(() => document.querySelector('trtc-live-room')?.getAttribute('co-anchor-state') === 'requesting');
+      await viewer.screenshot({ path: new URL(`${name}-${lang}-requesting.png`, outDir).pathname });
+      await host.waitForFunction(
+        (userId) => document.querySelector('trtc-live-room').state.coAnchorRequests.some((request) => request.userId === userId),
+        { timeout: 20000 },
+        viewerId,
+      );
+      await host.evaluate((userId) => document.querySelector('trtc-live-room').approveCoAnchorRequest(userId), viewerId);
+      await viewer.bringToFront();
       await viewer.waitForFunction(
         () => document.querySelector('trtc-live-room')?.getAttribute('co-anchor-state') === 'live',
         { timeout: 20000 },

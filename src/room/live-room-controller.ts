@@ -515,8 +515,11 @@ export class LiveRoomController {
       // Off stage as the room is left, in one change. A request still waiting for its answer has
       // nothing to stop: it is withdrawn with the room.
       const { coAnchorState } = this.#store.state;
-      if (coAnchorState === 'requesting') this.#setState({ connectionState: 'leaving', coAnchorState: 'idle' }, 'cancelled');
-      else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
+      if (coAnchorState === 'requesting' || coAnchorState === 'previewing') {
+        // Not on stage: a preview (asked from, perhaps) has no stage to step down from, so the
+        // camera goes off as the room is left, and a request still waiting is withdrawn.
+        this.#releaseLocal({ connectionState: 'leaving', coAnchorState: 'idle' }, coAnchorState === 'requesting' ? 'cancelled' : null);
+      } else this.#setState({ connectionState: 'leaving', ...(coAnchorState !== 'idle' && { coAnchorState: 'stopping' }) });
       await this.#closeRequests();
       await this.#closeLocal(session);
       if (session.joined) {
@@ -547,11 +550,12 @@ export class LiveRoomController {
   }
 
   /** Closes the local stream, if any (the camera goes off); says whether there was one. */
-  #releaseLocal(): boolean {
-    if (!this.#media.release()) return false;
-    this.#router.localChanged(null);
-    this.#setState({ localStream: null });
-    return true;
+  /** Turns the camera and mic off, in one change with `alongside`; says whether they were on. */
+  #releaseLocal(alongside: Partial<LiveRoomState> = {}, reason: CoAnchorChangeReason | null = null): boolean {
+    const released = this.#media.release();
+    if (released) this.#router.localChanged(null);
+    this.#setState(released ? { ...alongside, localStream: null } : alongside, reason);
+    return released;
   }
 
   /** The room ended under us (kicked, connection lost): release everything, then say why. */
@@ -796,8 +800,9 @@ export class LiveRoomController {
     this.#setState({ coAnchorState: 'previewing' });
     try {
       // Before joining, the backend the room would join on opens the camera.
-      const sdk = session?.sdk ?? this.#config.sdk ?? (await step('invalid-config', () => loadBackend(this.backend)));
-      if (generation !== this.#generation) return;
+      // Loading it may take the network a while: a leave meanwhile does not wait for it.
+      const sdk = session?.sdk ?? this.#config.sdk ?? (await this.#unlessSuperseded(generation, step('invalid-config', () => loadBackend(this.backend))));
+      if (sdk === SUPERSEDED || generation !== this.#generation) return;
       if (!(await this.#capture(sdk, session?.config.userId ?? this.#config.userId ?? '', options, generation))) return;
     } catch (error) {
       if (generation !== this.#generation) return;

@@ -58,7 +58,15 @@ const OUTSIDE: ReadonlySet<ConnectionState> = new Set(['idle', 'left', 'failed']
 interface Model {
   wantIn: boolean;
   inPage: boolean;
+  /** Whether the page opened a preview since it last left (a preview outlives joining, not leaving). */
+  previewAsked: boolean;
 }
+
+/**
+ * Co-anchor states in which the camera and mic may be open: a preview (also while it asks the host
+ * from it), and on the way to, on and off the stage.
+ */
+const CAPTURING: ReadonlySet<CoAnchorState> = new Set(['previewing', 'requesting', 'starting', 'live', 'stopping']);
 
 /** Why a snapshot is not one the room may be in; empty if it may. */
 function stateFault(state: LiveRoomState): string {
@@ -66,10 +74,13 @@ function stateFault(state: LiveRoomState): string {
   if ((coAnchor === 'starting' || coAnchor === 'live') && connection !== 'joined' && connection !== 'reconnecting') {
     return `co-anchor ${coAnchor} while ${connection}`;
   }
-  if (coAnchor !== 'idle' && (OUTSIDE.has(connection) || connection === 'joining')) return `co-anchor ${coAnchor} while ${connection}`;
-  if (localStream && coAnchor !== 'starting' && coAnchor !== 'live' && coAnchor !== 'stopping') return `a local stream while co-anchor ${coAnchor}`;
+  // A preview is a check of camera and mic: it may be open before joining, and outlives a join.
+  const offStage = coAnchor === 'idle' || coAnchor === 'previewing';
+  if (!offStage && (OUTSIDE.has(connection) || connection === 'joining')) return `co-anchor ${coAnchor} while ${connection}`;
+  if (localStream && !CAPTURING.has(coAnchor)) return `a local stream while co-anchor ${coAnchor}`;
   if (localStream?.published && coAnchor !== 'live' && coAnchor !== 'stopping') return `published while co-anchor ${coAnchor}`;
-  if (OUTSIDE.has(connection) && (localStream || state.remoteStreams.length > 0)) return `streams while ${connection}`;
+  if (OUTSIDE.has(connection) && state.remoteStreams.length > 0) return `remote streams while ${connection}`;
+  if (OUTSIDE.has(connection) && localStream && coAnchor !== 'previewing') return `a local stream while ${connection}`;
   if (connection === 'failed' && !state.error) return 'failed without an error';
   return '';
 }
@@ -209,7 +220,7 @@ class Subject {
     if (tracks.length > 0) expect(state.localStream, 'a live camera or mic shows as the local stream').to.not.equal(null);
     for (const client of this.backend.clients.slice(0, -1)) expect(client.events.count, 'listeners on a client of an earlier join').to.equal(0);
 
-    if (!model.wantIn && !this.blockedOnNetwork()) {
+    if (!model.wantIn && !model.previewAsked && !this.blockedOnNetwork()) {
       // Left (or never in): whatever the viewer or a host has not answered yet does not hold it up.
       expect(OUTSIDE.has(state.connectionState), `connection ${state.connectionState} after leaving`).to.equal(true);
       expect(state.coAnchorState, 'co-anchor state after leaving').to.equal('idle');
@@ -262,7 +273,7 @@ class Subject {
     for (const step of HELD_STEPS) this.backend.release(step);
     await this.element.leave();
     await this.settle();
-    this.check({ wantIn: false, inPage: this.element.isConnected });
+    this.check({ wantIn: false, inPage: this.element.isConnected, previewAsked: false });
     expect(this.state.localStream, 'no local stream after the final leave').to.equal(null);
     for (const stream of this.backend.streams) expect(stream.closed || !stream.media, 'every camera stream closed').to.equal(true);
     for (const client of this.backend.clients) {
@@ -317,6 +328,7 @@ const commands: (fc.Arbitrary<Command> | fc.WeightedArbitrary<Command>)[] = [
     fc.constant(
       command('leave', (model, subject) => {
         model.wantIn = false;
+        model.previewAsked = false;
         void subject.element.leave();
       }),
     ),
@@ -335,6 +347,17 @@ const commands: (fc.Arbitrary<Command> | fc.WeightedArbitrary<Command>)[] = [
   ),
   often(fc.constant(command('startCoAnchor', (_model, subject) => void subject.element.startCoAnchor()))),
   fc.constant(command('stopCoAnchor', (_model, subject) => void subject.element.stopCoAnchor())),
+  fc.constant(
+    command('startPreview', (model, subject) => {
+      model.previewAsked = true;
+      void subject.element.startPreview();
+    }),
+  ),
+  fc.constant(command('stopPreview', (_model, subject) => void subject.element.stopPreview())),
+  fc.boolean().map((enabled) =>
+    command(`microphone ${enabled ? 'on' : 'off'}`, (_model, subject) => void subject.element.setMicrophoneEnabled(enabled)),
+  ),
+  fc.boolean().map((enabled) => command(`camera ${enabled ? 'on' : 'off'}`, (_model, subject) => void subject.element.setCameraEnabled(enabled))),
   often(fc.constant(command('click', (_model, subject) => subject.click(1)))),
   fc.boolean().map((settled) =>
     command(`double click (${settled ? 'second click after the first settled' : 'one task'})`, async (_model, subject) => {
@@ -352,6 +375,7 @@ const commands: (fc.Arbitrary<Command> | fc.WeightedArbitrary<Command>)[] = [
       (model, subject) => {
         model.wantIn = false;
         model.inPage = false;
+        model.previewAsked = false;
         subject.remove();
       },
       (model) => model.inPage,
@@ -457,7 +481,7 @@ describe('the room against its model (random sequences)', function () {
       const pending = trackPending();
       const subject = new Subject(stage);
       try {
-        await fc.asyncModelRun(() => ({ model: { wantIn: false, inPage: true }, real: subject }), sequence);
+        await fc.asyncModelRun(() => ({ model: { wantIn: false, inPage: true, previewAsked: false }, real: subject }), sequence);
         await subject.finish(pending);
       } finally {
         pending.stop();

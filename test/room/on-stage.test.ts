@@ -77,6 +77,33 @@ describe('LiveRoomController on stage', () => {
       expect(log.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['previewing', 'starting', 'live']);
     });
 
+    it('leaving the room while previewing: the camera off and idle in the change that starts leaving', async () => {
+      controller.configure(VALID);
+      await controller.join();
+      await controller.startPreview();
+      const log = record(controller);
+      await controller.leave();
+      const [leaving] = log.states;
+      expect(leaving).to.include({ connectionState: 'leaving', coAnchorState: 'idle', localStream: null });
+      expect(log.of('trtc-co-anchor-change').map((change) => change.state)).to.deep.equal(['idle']);
+      expect(liveCapturedTracks()).to.have.length(0);
+    });
+
+    it('leaving while asking to go on stage from a preview: the camera off, the request withdrawn, in one change', async () => {
+      controller.approveCoAnchor = () => new Promise<boolean>(() => {});
+      controller.configure(VALID);
+      await controller.join();
+      await controller.startPreview();
+      void controller.startCoAnchor();
+      await until(() => controller.state.coAnchorState === 'requesting', 'asking from the preview');
+      const log = record(controller);
+      await withTimeout(controller.leave(), 'a leave that does not wait for the answer', 1000);
+      const [leaving] = log.states;
+      expect(leaving).to.include({ connectionState: 'leaving', coAnchorState: 'idle', localStream: null });
+      expect(log.of('trtc-co-anchor-change').map((change) => change.reason)).to.deep.equal(['cancelled']);
+      expect(liveCapturedTracks()).to.have.length(0);
+    });
+
     it('stopPreview() turns the camera off and goes back to idle', async () => {
       await controller.startPreview();
       expect(liveCapturedTracks()).to.have.length(2);

@@ -286,6 +286,8 @@ export class TrtcLiveRoomElement extends LitElement {
 
   /** Opens camera and mic in the local preview without going live (before joining too); `startCoAnchor()` then goes live with it. */
   startPreview(options: CoAnchorOptions = {}): Promise<void> {
+    // Before joining too, the camera opens on this room's backend (its `sdk` or `backend`).
+    this.#configure();
     return this.#controller.startPreview(options);
   }
 
@@ -344,10 +346,10 @@ export class TrtcLiveRoomElement extends LitElement {
     this.#joinWhenUpdated = false;
     const { connectionState } = this.#controller.state;
     const settingChanged = SETTING_PROPERTIES.some((name) => changed.has(name));
-    if (IN_ROOM.has(connectionState)) {
-      if (settingChanged) this.#configure();
-      return;
-    }
+    // The controller holds the settings in every state (configuring does not join): what it does
+    // before joining, such as a preview, uses this room's backend.
+    if (settingChanged) this.#configure();
+    if (IN_ROOM.has(connectionState)) return;
     if (this.manual) return;
     const settled = connectionState === 'idle' || connectionState === 'failed';
     if (joinOnConnect || (settled && settingChanged)) void this.join();
