@@ -1,22 +1,10 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared/shared.styles.js';
+import { stageButtonStyles } from '../shared/stage-button.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const coAnchorButtonStyles = [
-  sharedStyles,
+  ...stageButtonStyles,
   css`
-    :host {
-      display: inline-block;
-      font: ${tokens.font};
-    }
-
-    .base {
-      display: inline-flex;
-      flex-direction: column;
-      align-items: center;
-      gap: 0.375rem;
-    }
-
     .button {
       display: inline-flex;
       align-items: center;
@@ -37,11 +25,6 @@ export const coAnchorButtonStyles = [
 
     .button:hover {
       background: ${tokens.accentHover};
-    }
-
-    .button:focus-visible {
-      outline: ${tokens.focusRingColor} solid 3px;
-      outline-offset: 3px;
     }
 
     .button[aria-pressed='true'] {
@@ -88,9 +71,6 @@ export const coAnchorButtonStyles = [
 
     .hint {
       max-width: 20rem;
-      font-size: 0.8125rem;
-      text-align: center;
-      color: var(--trtc-hint-color, inherit);
     }
   `,
 ];

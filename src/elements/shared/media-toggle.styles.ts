@@ -1,22 +1,9 @@
 import { css } from 'lit';
-import { sharedStyles } from './shared.styles.js';
-import { tokens } from './tokens.js';
+import { stageButtonStyles } from './stage-button.styles.js';
 
 export const mediaToggleStyles = [
-  sharedStyles,
+  ...stageButtonStyles,
   css`
-    :host {
-      display: inline-block;
-      font: ${tokens.font};
-    }
-
-    .base {
-      display: inline-flex;
-      flex-direction: column;
-      align-items: center;
-      gap: 0.375rem;
-    }
-
     .button {
       display: inline-flex;
       align-items: center;
@@ -33,11 +20,6 @@ export const mediaToggleStyles = [
 
     .button:hover {
       background: var(--trtc-control-hover-background, #f3f4f6);
-    }
-
-    .button:focus-visible {
-      outline: ${tokens.focusRingColor} solid 3px;
-      outline-offset: 3px;
     }
 
     .button[aria-pressed='true'] {
@@ -65,9 +47,6 @@ export const mediaToggleStyles = [
 
     .hint {
       max-width: 16rem;
-      font-size: 0.8125rem;
-      text-align: center;
-      color: var(--trtc-hint-color, inherit);
     }
   `,
 ];
