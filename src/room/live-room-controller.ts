@@ -247,8 +247,7 @@ export class LiveRoomController {
   stopPreview(): Promise<void> {
     return this.#enqueue('co-anchor', async () => {
       if (this.#store.state.coAnchorState !== 'previewing') return;
-      this.#releaseLocal();
-      this.#setState({ coAnchorState: 'idle' });
+      this.#releaseLocal({ coAnchorState: 'idle' });
       if (!this.#session) this.#media.unwatch();
     });
   }
@@ -388,8 +387,7 @@ export class LiveRoomController {
   #settleEscaped(kind: 'join' | 'leave' | 'co-anchor', error: unknown): void {
     const session = this.#session;
     if (kind === 'co-anchor') {
-      this.#releaseLocal();
-      this.#setState({ coAnchorState: 'idle' });
+      this.#releaseLocal({ coAnchorState: 'idle' });
       this.#report('co-anchor-failed', error);
       return;
     }
@@ -528,9 +526,9 @@ export class LiveRoomController {
         session.joined = false;
       }
       this.#releaseSession(session);
-    } else if (this.#releaseLocal() || this.#store.state.coAnchorState !== 'idle') {
+    } else {
       // A preview before joining: the camera goes off with the room.
-      this.#setState({ coAnchorState: 'idle' });
+      this.#releaseLocal({ coAnchorState: 'idle' });
     }
     this.#media.unwatch();
     if (this.#store.state.connectionState !== 'idle') this.#reset('left');
@@ -549,7 +547,6 @@ export class LiveRoomController {
     for (const { snapshot } of dropped) this.#emit('trtc-stream-removed', snapshot);
   }
 
-  /** Closes the local stream, if any (the camera goes off); says whether there was one. */
   /** Turns the camera and mic off, in one change with `alongside`; says whether they were on. */
   #releaseLocal(alongside: Partial<LiveRoomState> = {}, reason: CoAnchorChangeReason | null = null): boolean {
     const released = this.#media.release();
@@ -806,8 +803,7 @@ export class LiveRoomController {
       if (!(await this.#capture(sdk, session?.config.userId ?? this.#config.userId ?? '', options, generation))) return;
     } catch (error) {
       if (generation !== this.#generation) return;
-      this.#releaseLocal();
-      this.#setState({ coAnchorState: 'idle' });
+      this.#releaseLocal({ coAnchorState: 'idle' });
       const { code, cause } = failureOf(error, 'co-anchor-failed');
       this.#report(code, cause);
     }
